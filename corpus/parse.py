@@ -44,7 +44,11 @@ SUBPOINT = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)
 TABLE_HEADER = re.compile(r"序号\s+报送单位\s+案例名称")
 TABLE_ROW = re.compile(r"^\s*(\d{1,3})(?:\t+|\s{2,}|\s+)(\S+?)(?:\t+|\s{2,}|\s+)(\S.*?)\s*$")
 BLOCK_END = re.compile(r"(?:[。！？；!?;：:…]|[。！？!?][”’）)」])\s*$")
-SECTION_KINDS = ((BACKGROUND, ("背景",)), (PRACTICE, ("做法", "措施", "举措")), (OUTCOME, ("成效", "效果", "成果", "成绩")))
+SECTION_KINDS = (
+    (BACKGROUND, ("背景",)),
+    (PRACTICE, ("做法", "措施", "举措")),
+    (OUTCOME, ("成效", "效果", "成果", "成绩")),
+)
 UNIT_SPLIT = re.compile(r"[、，,]")
 PREAMBLE_HEADING = "导言"
 TABLE_HEADING = "案例索引表"
@@ -293,7 +297,8 @@ def _parse_case(
             continue
         if pending is not None:
             sep = _joiner(pending.text, block.text)
-            pending = _Block(pending.text + sep + block.text, pending.raw + [pending.raw[-1]] * len(sep) + block.raw)
+            raw = pending.raw + [pending.raw[-1]] * len(sep) + block.raw
+            pending = _Block(pending.text + sep + block.text, raw)
         else:
             pending = block
         if BLOCK_END.search(pending.text):
