@@ -1,0 +1,71 @@
+"""Chinese tokenization for BM25: jieba with the corpus's own domain terms, normalised, stopwords removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from caseqa.corpus import Corpus
+
+STOPWORDS = frozenset(
+    ["的", "了", "是", "在", "和", "与", "及", "或", "等", "为", "对", "由", "将", "从", "以", "于", "把", "被", "也", "都", "而", "并", "其", "之", "这", "那", "这个", "那个", "哪个", "哪些", "什么", "怎么", "怎样", "如何", "多少", "几", "吗", "呢", "吧", "啊", "呀", "么", "请问", "请", "一下", "有", "有没有", "没有", "是否", "是不是", "能", "能否", "可以", "会", "要", "哪", "谁", "哪里", "哪家", "哪年", "哪天", "what", "which", "who", "how", "many", "much", "when", "where", "why", "does", "did", "do", "is", "are", "was", "were", "the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "by", "with", "it", "its", "this", "that", "there"]
+)
+_SKIP = re.compile(r"^[\W_]+$")
+_QUOTED = re.compile(r"“([^“”]{2,12})”")
+_TITLED = re.compile(r"《([^《》]{2,30})》")
+_ABBR = re.compile(r"简称[“\"]([^”\"]{2,12})[”\"]")
+
+
+def normalize(text: str) -> str:
+    """Fold width and case, and drop the interpunct so 企·航 and 企航 tokenize alike."""
+    return unicodedata.normalize("NFKC", text).lower().replace("·", "").replace("•", "")
+
+
+def domain_terms(corpus: Corpus | None = None) -> list[str]:
+    """Terms jieba keeps whole: the shipped list plus quoted names, 《》 titles and 简称 found in the corpus."""
+    shipped = resources.files("caseqa.corpus").joinpath("terms.txt").read_text(encoding="utf-8")
+    terms = [t.strip() for t in shipped.splitlines() if t.strip() and not t.startswith("#")]
+    if corpus is not None:
+        for pattern in (_QUOTED, _TITLED, _ABBR):
+            terms.extend(m.group(1) for m in pattern.finditer(corpus.text))
+    seen: dict[str, None] = {}
+    for t in terms:
+        n = normalize(t).strip()
+        if len(n) >= 2 and not re.search(r"[，。；：、\s]", n):
+            seen.setdefault(n, None)
+    return list(seen)
+
+
+class Tokenizer:
+    """A jieba tokenizer of its own (not the global one) that knows the domain terms."""
+
+    def __init__(self, terms: Iterable[str] = ()) -> None:
+        # jieba loads its 5 MB dictionary when first used; importing it here keeps `caseqa --help` instant.
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict…" chatter is noise for users
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        self.terms = tuple(terms)
+        for t in self.terms:
+            self._jieba.add_word(t, freq=20000)
+
+    def __call__(self, text: str) -> list[str]:
+        """Search-mode tokens of ``text`` (a long word also yields its shorter words), minus stopwords."""
+        out = []
+        for tok in self._jieba.cut_for_search(normalize(text)):
+            tok = tok.strip()
+            if tok and tok not in STOPWORDS and not _SKIP.match(tok):
+                out.append(tok)
+        return out
+
+
+@lru_cache(maxsize=4)
+def tokenizer_for(terms: tuple[str, ...]) -> Tokenizer:
+    """One shared tokenizer per term list (jieba's setup costs about a second)."""
+    return Tokenizer(terms)
