@@ -1,0 +1,171 @@
+"""The hand-written eval set: loading, validation against the corpus, and the tuning / held-back split.
+
+Items live in ``eval/set/*.jsonl``. The split is written into the files once (stratified by type and case,
+about 60/40, whole dialogues kept together) so it never shifts when items are added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from caseqa.corpus import Corpus
+
+TYPES = frozenset(
+    "number date name list how why outcome which_case table cross_case colloquial variant english "
+    "unanswerable followup".split()
+)
+SPLITS = ("tuning", "heldback")
+TUNING_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Evidence:
+    paragraph: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One eval question with its gold answer."""
+
+    id: str
+    question: str
+    history: tuple[str, ...]
+    dialogue: str | None
+    turn: int | None
+    type: str
+    cases: tuple[int, ...]
+    paragraphs: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    key_facts: tuple[str, ...]
+    split: str | None
+    note: str = ""
+
+    @property
+    def answerable(self) -> bool:
+        return self.type != "unanswerable"
+
+
+def set_dir() -> Path:
+    """Folder of the eval set files (``$CASEQA_EVAL_SET`` overrides)."""
+    return Path(os.environ.get("CASEQA_EVAL_SET") or str(resources.files("caseqa.eval").joinpath("set")))
+
+
+def _item(d: dict) -> Item:
+    return Item(
+        id=d["id"], question=d["question"], history=tuple(d.get("history") or ()), dialogue=d.get("dialogue"),
+        turn=d.get("turn"), type=d["type"], cases=tuple(d.get("cases") or ()),
+        paragraphs=tuple(d.get("paragraphs") or ()),
+        evidence=tuple(Evidence(e["paragraph"], e["text"]) for e in d.get("evidence") or ()),
+        key_facts=tuple(d.get("key_facts") or ()), split=d.get("split"), note=d.get("note") or "",
+    )
+
+
+def load_items(directory: Path | None = None, split: str = "all") -> list[Item]:
+    """All items (or one split's), in file then line order."""
+    items = []
+    for path in sorted((directory or set_dir()).glob("*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            items.extend(_item(json.loads(line)) for line in f if line.strip())
+    if split != "all":
+        if split not in SPLITS:
+            raise ValueError(f"unknown split {split!r}; choose tuning, heldback or all")
+        items = [i for i in items if i.split == split]
+    return items
+
+
+def validate(items: list[Item], corpus: Corpus) -> list[str]:
+    """Problems with the eval set: unknown ids or types, evidence not verbatim in its paragraph, etc."""
+    problems = []
+    ids = set()
+    pids = {p.id for p in corpus.paragraphs}
+    cases = {c.number for c in corpus.cases}
+    for it in items:
+        where = f"{it.id}:"
+        if it.id in ids:
+            problems.append(f"{where} duplicate id")
+        ids.add(it.id)
+        if it.type not in TYPES:
+            problems.append(f"{where} unknown type {it.type!r}")
+        if it.split not in SPLITS:
+            problems.append(f"{where} split is {it.split!r}")
+        if not it.question.strip():
+            problems.append(f"{where} empty question")
+        problems += [f"{where} unknown case {c}" for c in it.cases if c not in cases]
+        problems += [f"{where} unknown paragraph {p}" for p in it.paragraphs if p not in pids]
+        if it.answerable and not (it.paragraphs and it.evidence and it.key_facts):
+            problems.append(f"{where} answerable item without gold paragraphs, evidence or key facts")
+        if not it.answerable and (it.paragraphs or it.evidence or it.key_facts):
+            problems.append(f"{where} unanswerable item with gold")
+        for e in it.evidence:
+            if e.paragraph not in pids:
+                continue
+            if e.paragraph not in it.paragraphs:
+                problems.append(f"{where} evidence paragraph {e.paragraph} not among gold paragraphs")
+            if e.text not in corpus.paragraph(e.paragraph).text:
+                problems.append(f"{where} evidence not verbatim in {e.paragraph}: {e.text[:30]!r}")
+            if e.text not in corpus.text:
+                problems.append(f"{where} evidence not in the source text")
+        for fact in it.key_facts:
+            if not any(fact in e.text for e in it.evidence):
+                problems.append(f"{where} key fact {fact!r} is in no evidence span")
+        if (it.dialogue is None) != (it.turn is None):
+            problems.append(f"{where} dialogue and turn must be set together")
+        if it.type == "followup" and not it.history:
+            problems.append(f"{where} follow-up without history")
+    return problems
+
+
+def assign_splits(directory: Path | None = None) -> dict[str, int]:
+    """Give every item without a split one: ~60/40 within each type, spread over cases, dialogues kept whole.
+
+    Order inside a stratum is by a hash of the id, so the assignment is reproducible and not by writing order.
+    """
+    directory = directory or set_dir()
+    items = load_items(directory)
+    units: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        units[it.dialogue or it.id].append(it)
+    strata: dict[tuple, list[str]] = defaultdict(list)
+    decided: dict[str, str] = {}
+    for key, members in units.items():
+        existing = {m.split for m in members if m.split}
+        if existing:
+            decided[key] = existing.pop()
+            continue
+        first = members[0]
+        strata[("dialogue",) if first.dialogue else (first.type,)].append(key)
+    first_case = {k: (m[0].cases[0] if m[0].cases else 0) for k, m in units.items()}
+    for keys in strata.values():
+        # Ordered by case, then by a hash of the id: an even 60/40 walk over this order spreads both splits
+        # over every case of the type.
+        keys.sort(key=lambda k: (first_case[k], hashlib.sha256(k.encode()).hexdigest()))
+        for i, k in enumerate(keys):
+            tuning = int((i + 1) * TUNING_SHARE + 0.5) > int(i * TUNING_SHARE + 0.5)
+            decided[k] = "tuning" if tuning else "heldback"
+    counts: dict[str, int] = defaultdict(int)
+    for path in sorted(directory.glob("*.jsonl")):
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for d in lines:
+            d["split"] = decided[d.get("dialogue") or d["id"]]
+            counts[d["split"]] += 1
+        _atomic_write(path, "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines))
+    return dict(counts)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+if __name__ == "__main__":  # python -m caseqa.eval.evalset: assign missing splits
+    print(assign_splits())

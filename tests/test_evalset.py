@@ -1,0 +1,36 @@
+"""The eval set is only worth its numbers if every gold span is really in the source, where it says."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from caseqa.eval.evalset import TYPES, load_items, validate
+
+
+def test_eval_set_is_valid_against_the_corpus(real_corpus):
+    items = load_items()
+    assert validate(items, real_corpus) == []
+
+
+def test_eval_set_covers_what_the_issue_asks(real_corpus):
+    items = load_items()
+    assert len(items) >= 150
+    types = Counter(i.type for i in items)
+    assert set(types) == TYPES
+    assert types["unanswerable"] >= 20
+    assert len({i.dialogue for i in items if i.dialogue}) >= 10
+    covered = {c for i in items for c in i.cases}
+    assert covered >= {c.number for c in real_corpus.cases}
+    assert any(p.startswith("table.") for i in items for p in i.paragraphs)
+
+
+def test_split_is_about_sixty_forty_and_dialogues_stay_whole():
+    items = load_items()
+    share = sum(i.split == "tuning" for i in items) / len(items)
+    assert 0.55 <= share <= 0.67
+    by_dialogue: dict[str, set] = {}
+    for i in items:
+        if i.dialogue:
+            by_dialogue.setdefault(i.dialogue, set()).add(i.split)
+    assert all(len(s) == 1 for s in by_dialogue.values())
+    assert {i.type for i in items if i.split == "heldback"} == TYPES
