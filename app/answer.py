@@ -1,0 +1,631 @@
+"""Extractive answers: the source's own sentences, each cited to its paragraph, or an honest refusal.
+
+No language model writes anything here. An answer is a few sentences selected from the retrieved
+paragraphs, in source order, each followed by a marker ``[n]`` whose citation carries the paragraph and
+the quote's offsets inside it. The only words not quoted are short fixed labels (``案例三（市市场监管局）：``,
+``（接上文：…）``, ``案例材料中没有找到…``).
+
+Sentences are scored by the question–sentence cosine (precomputed sentence vectors), lexical overlap
+with the question's jieba terms (IDF-weighted), the retrieval score of their paragraph, and what the
+question asks for (numbers, dates, organisations, lists; background / practice / outcome sections).
+Refusal needs evidence on more than one signal: sentence support, agreement of dense and BM25 retrieval,
+and hard constraints of the question (a year, a place, a quoted name) that the evidence must contain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from caseqa.corpus import Case, Corpus, Paragraph, Sentence
+from caseqa.corpus.records import PRACTICE, TABLE
+from caseqa.index.store import Hit, Searcher
+
+from .intent import Intent, read_intent
+from .runtime import Runtime, check_question
+
+NUMBER = re.compile(r"\d")
+DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
+ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
+NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
+ENUM = re.compile(r"[、]")
+LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
+ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
+MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
+SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
+REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
+
+
+@dataclass(frozen=True)
+class AnswerParams:
+    """Weights and thresholds of sentence scoring and refusal; tuned on the tuning split only."""
+
+    w_cos: float = 1.0
+    w_lex: float = 0.35
+    w_hit: float = 0.08
+    w_want: float = 0.06
+    w_section: float = 0.05
+    candidate_chunks: int = 6
+    max_sentences: int = 3
+    max_chars: int = 260
+    margin: float = 0.06  # extra sentences must score within this of the best
+    cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
+    lex_floor: float = 0.25
+    support_min: float = 0.86  # combined support needed to answer
+    cross_margin: float = 0.05
+    cross_max_cases: int = 6
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One quoted span and the paragraph it comes from; ``text[start:end] == quote``."""
+
+    n: int
+    chunk_id: str
+    case: int
+    case_title: str
+    unit: str
+    section: str
+    text: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Related:
+    """A nearby paragraph shown beside a refusal (or an answer) so the user can check for themselves."""
+
+    chunk_id: str
+    case: int
+    case_title: str
+    unit: str
+    section: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What caseqa says: quotes with markers, their citations, or a refusal with related passages."""
+
+    question: str
+    text: str
+    abstained: bool
+    citations: tuple[Citation, ...] = ()
+    related: tuple[Related, ...] = ()
+    context_note: str = ""  # "（接上文：案例三 个体深信贷）" when a follow-up was resolved
+    missing: tuple[str, ...] = ()  # parts of the question the cases do not cover
+    cases: tuple[int, ...] = ()
+    topic: str = ""  # the question as resolved (follow-ups joined to their antecedent)
+    items: tuple[tuple[int, str], ...] = ()  # (case, sentence id) listed, for "第二个呢？"
+    intent: Intent = field(default_factory=Intent)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Scored:
+    sentence: Sentence
+    paragraph: Paragraph
+    score: float
+    cos: float
+    lex: float
+
+
+def short_title(case: Case) -> str:
+    """A short name for a case: the first quoted name in its title (“个体深信贷”), else its first clause."""
+    quoted = re.findall(r"“([^”]{2,12})”", case.title)
+    if quoted:
+        return quoted[-1] if len(quoted) > 1 and len(quoted[-1]) > len(quoted[0]) else quoted[0]
+    first = re.split(r"[，,\s]", case.title)[0]
+    return first[:14]
+
+
+def case_label(case: Case, with_title: bool = True) -> str:
+    """The fixed label put before a case's quotes, e.g. ``案例三 个体深信贷（市市场监管局）``."""
+    title = short_title(case) if with_title else ""
+    if NUMBER.search(title):  # labels carry no numbers: every number in an answer is quoted
+        title = ""
+    return f"{case.label}{' ' + title if title else ''}（{case.unit}）"
+
+
+class Answerer:
+    """Answers questions over one loaded runtime; precomputes sentence tokens and IDF once."""
+
+    def __init__(self, runtime: Runtime, params: AnswerParams | None = None) -> None:
+        self.rt = runtime
+        self.corpus: Corpus = runtime.corpus
+        self.searcher: Searcher = runtime.searcher
+        self.index = runtime.index
+        self.params = params or AnswerParams()
+        self.tokenize = self.index.tokenize
+        sentences = self.corpus.sentences
+        self._para_of = {s.id: self.corpus.paragraph(s.paragraph_id) for s in sentences}
+        self._tokens = {s.id: set(self.tokenize(s.text)) for s in sentences}
+        df: Counter[str] = Counter()
+        for toks in self._tokens.values():
+            df.update(toks)
+        n = len(sentences)
+        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self._max_idf = math.log(1 + n)
+        self._case_text = {c.number: self.corpus.text[c.start : c.end] for c in self.corpus.cases}
+        self._units = {c.number: c.units for c in self.corpus.cases}
+        self._term_cases = self._distinctive_terms()
+
+    # ------------------------------------------------------------ entry point
+
+    def answer(self, question: str, history: Sequence[Answer | str] | None = None, cases: Sequence[int] | None = None,
+               ) -> Answer:
+        """Answer ``question``; ``history`` holds the conversation's earlier answers (or questions, replayed).
+
+        Raises:
+            QueryError: the question is empty or has no words.
+        """
+        q, warnings = check_question(question)
+        prev = self._previous(history, cases)
+        intent = read_intent(q)
+        ans = self._answer(q, intent, prev, list(cases) if cases else None)
+        if warnings:
+            ans = replace(ans, warnings=tuple(warnings))
+        return ans
+
+    def _previous(self, history: Sequence[Answer | str] | None, cases: Sequence[int] | None) -> Answer | None:
+        prev: Answer | None = None
+        for h in history or ():
+            if isinstance(h, Answer):
+                prev = h
+            elif isinstance(h, str) and h.strip():
+                try:
+                    q, _ = check_question(h)
+                except ValueError:
+                    continue
+                prev = self._answer(q, read_intent(q), prev, list(cases) if cases else None)
+        return prev
+
+    # ------------------------------------------------------------ routing
+
+    def _answer(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
+        followup = prev is not None and self._is_followup(q, intent, prev)
+        note = ""
+        topic = q
+        lex_extra = ""
+        if followup and prev is not None:
+            filt = list(prev.cases) or filt
+            note = "（接上文：" + "、".join(case_label(self.corpus.case(c)) for c in prev.cases) + "）" if prev.cases else ""
+            ordinal = ORDINAL.search(q)
+            if ordinal and prev.items:
+                return self._ordinal(q, intent, prev, ordinal, note)
+            if not (intent.wants or intent.section or intent.table):
+                intent = replace(intent, wants=prev.intent.wants, section=prev.intent.section)
+            if intent.table and prev.cases:
+                return self._table(q, replace(intent, case_refs=prev.cases), note=note, topic=prev.topic)
+            topic = f"{prev.topic} {q}"
+            lex_extra = prev.topic
+            exclude = {sid for _, sid in prev.items} if MORE.search(q) else set()
+            if not intent.cross_case:
+                return self._single(q, intent, topic, filt, note, lex_extra, exclude)
+        if intent.case_refs and not filt and not intent.table:
+            filt = list(intent.case_refs)
+        if intent.table:
+            return self._table(q, intent)
+        named = self._named_cases(q)
+        if intent.cross_case and not filt:
+            return self._cross(q, intent, topic, named)
+        if len(named) >= 2 and not filt and re.search(r"(和|与|跟|及|、|以及)", q):
+            return self._cross(q, replace(intent, cross_case=True), topic, named)
+        return self._single(q, intent, topic, filt, note, lex_extra, set())
+
+    def _is_followup(self, q: str, intent: Intent, prev: Answer) -> bool:
+        """A follow-up leans on the previous turn: a pronoun, an ellipsis, or too short to stand alone —
+        and it names no case other than the previous one."""
+        if intent.case_refs and set(intent.case_refs) - set(prev.cases):
+            return False
+        named = self._named_cases(q)
+        if named and not set(named) & set(prev.cases):
+            return False
+        content = [t for t in self.tokenize(q) if t not in {"案例"}]
+        return intent.followup_cue or len(content) <= 1
+
+    # ------------------------------------------------------------ sentence scoring
+
+    def _scored(
+        self, q: str, intent: Intent, hits: list[Hit], qvec: np.ndarray, lex_extra: str = "",
+    ) -> list[_Scored]:
+        p = self.params
+        q_tokens = self._weighted_tokens(q, lex_extra)
+        total = sum(q_tokens.values()) or 1.0
+        top = hits[0].score if hits else 1.0
+        seen: set[str] = set()
+        out = []
+        for hit in hits:
+            para = self.corpus.paragraph(hit.chunk.paragraph_id)
+            for s in para.sentences:
+                if s.id in seen or not (hit.chunk.start <= s.start < hit.chunk.end):
+                    continue
+                seen.add(s.id)
+                cos = float(self.index.sentence_vectors[self.index.sentence_row[s.id]] @ qvec)
+                toks = self._tokens[s.id]
+                lex = sum(w for t, w in q_tokens.items() if t in toks) / total
+                score = p.w_cos * cos + p.w_lex * lex + p.w_hit * (hit.score / top)
+                score += p.w_want * self._want_bonus(intent, s.text)
+                if intent.section and para.section_kind not in (TABLE,):
+                    score += p.w_section * (1 if para.section_kind == intent.section else -1)
+                if len(s.text.strip()) < 8:
+                    score -= 0.1
+                if SUBPOINT_TITLE.match(s.text) and intent.section != PRACTICE:
+                    score -= 0.03
+                for y in intent.years:
+                    score += 0.04 if y in s.text.replace(" ", "") else 0.0
+                out.append(_Scored(s, para, score, cos, lex))
+        out.sort(key=lambda x: -x.score)
+        return out
+
+    def _weighted_tokens(self, q: str, extra: str = "") -> dict[str, float]:
+        weights: dict[str, float] = {}
+        for t in self.tokenize(extra):
+            weights[t] = 0.3 * self._idf.get(t, self._max_idf)
+        for t in self.tokenize(q):
+            weights[t] = self._idf.get(t, self._max_idf)
+        return weights
+
+    @staticmethod
+    def _want_bonus(intent: Intent, text: str) -> float:
+        bonus = 0.0
+        if "number" in intent.wants:
+            bonus += 1.0 if NUMBER.search(text) else -0.5
+        if "date" in intent.wants:
+            bonus += 1.0 if DATE.search(text) else -0.5
+        if "org" in intent.wants:
+            bonus += 0.5 if ORG.search(text) else 0.0
+        if "name" in intent.wants:
+            bonus += 0.5 if NAME.search(text) else 0.0
+        if "list" in intent.wants:
+            bonus += 0.5 if len(ENUM.findall(text)) >= 2 or LIST_ITEM.match(text) else 0.0
+        return bonus
+
+    # ------------------------------------------------------------ single-case answers
+
+    def _single(
+        self, q: str, intent: Intent, topic: str, filt: list[int] | None, note: str, lex_extra: str,
+        exclude: set[str],
+    ) -> Answer:
+        p = self.params
+        qvec = self.searcher.query_vector(topic)
+        hits = self.searcher.search(topic, k=p.candidate_chunks, cases=filt)
+        hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
+        scored = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
+        related = self._related(hits)
+        if not scored:
+            return self._refuse(q, intent, related, topic=topic, note=note)
+        best = scored[0]
+        # the answer comes from one case: the best sentence's
+        case_no = best.paragraph.case
+        pool = [s for s in scored if s.paragraph.case == case_no]
+        missing = self._unmet_constraints(intent, pool, case_no)
+        if missing or not self._supported(best, hits, intent):
+            return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
+        chosen = self._select(pool, intent)
+        case = self.corpus.case(case_no)
+        return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    def _supported(self, best: _Scored, hits: list[Hit], intent: Intent) -> bool:
+        """Enough evidence to answer: a close sentence (cosine), or a fairly close one with word overlap,
+        and retrieval that agrees with itself."""
+        p = self.params
+        support = best.cos + 0.5 * best.lex
+        if intent.english:
+            support += 0.5 * p.lex_floor  # English questions share no words with the Chinese text
+        if best.cos < p.cos_floor and best.lex < p.lex_floor and not intent.english:
+            return False
+        agree = self._agreement(hits)
+        return support + 0.02 * agree >= p.support_min
+
+    @staticmethod
+    def _agreement(hits: list[Hit]) -> int:
+        """1 when the dense and BM25 top results point to the same case, -1 when they differ, 0 unknown."""
+        d = min((h for h in hits if h.dense_rank), key=lambda h: h.dense_rank or 99, default=None)
+        b = min((h for h in hits if h.bm25_rank), key=lambda h: h.bm25_rank or 99, default=None)
+        if d is None or b is None:
+            return 0
+        return 1 if d.chunk.case == b.chunk.case else -1
+
+    def _unmet_constraints(self, intent: Intent, pool: list[_Scored], case_no: int) -> list[str]:
+        """Constraints of the question that the evidence of this case does not satisfy."""
+        missing = []
+        case_text = self._case_text[case_no].replace(" ", "")
+        for y in intent.years:
+            if y not in case_text:
+                missing.append(f"{y}年的情况")
+        for place in intent.places:
+            if place not in case_text:
+                missing.append(f"{place}的情况")
+        for quoted in intent.quoted:
+            if quoted.replace(" ", "") not in self.corpus.text.replace(" ", ""):
+                missing.append(f"“{quoted}”")
+        if "number" in intent.wants and pool:
+            numeric = [s for s in pool[:8] if NUMBER.search(s.sentence.text)]
+            if not numeric:
+                missing.append("具体数字")
+        return missing
+
+    def _select(self, pool: list[_Scored], intent: Intent) -> list[_Scored]:
+        """The smallest set of sentences that answers: the best one, then close runners-up that add
+        new question terms, and for list questions the rest of the enumeration."""
+        p = self.params
+        best = pool[0]
+        chosen = [best]
+        size = len(best.sentence.text)
+        if "list" in intent.wants or intent.section == PRACTICE:
+            for sib in self._siblings(best.sentence):
+                if sib.id not in {c.sentence.id for c in chosen} and size + len(sib.text) <= p.max_chars * 2:
+                    chosen.append(next((s for s in pool if s.sentence.id == sib.id), _Scored(
+                        sib, best.paragraph, best.score, best.cos, best.lex)))
+                    size += len(sib.text)
+        for s in pool[1:]:
+            if len(chosen) >= p.max_sentences or size >= p.max_chars:
+                break
+            if s.sentence.id in {c.sentence.id for c in chosen} or s.score < best.score - p.margin:
+                continue
+            if size + len(s.sentence.text) > p.max_chars:
+                continue
+            if s.lex <= max(c.lex for c in chosen) and s.cos < best.cos:
+                continue
+            chosen.append(s)
+            size += len(s.sentence.text)
+        chosen.sort(key=lambda s: s.sentence.start)
+        return chosen
+
+    def _siblings(self, sentence: Sentence) -> list[Sentence]:
+        """The other items of an enumeration the sentence belongs to (一是…二是…), in its paragraph."""
+        para = self._para_of[sentence.id]
+        if not LIST_ITEM.match(sentence.text) or SUBPOINT_TITLE.match(sentence.text):
+            return []
+        return [s for s in para.sentences if s.id != sentence.id and LIST_ITEM.match(s.text)
+                and not SUBPOINT_TITLE.match(s.text)]
+
+    # ------------------------------------------------------------ cross-case answers
+
+    def _named_cases(self, q: str) -> list[int]:
+        """Cases the question names: by number, by submitting unit, or by a term only that case uses."""
+        found: list[int] = []
+        qn = q.replace(" ", "").replace("·", "")
+        for number, units in self._units.items():
+            for u in units:
+                core = re.sub(r"^(深圳市|深圳|市)", "", u)
+                if len(core) >= 2 and core in qn:
+                    found.append(number)
+        for term, cases in self._term_cases.items():
+            if term in qn and len(cases) == 1:
+                found.extend(cases)
+        return list(dict.fromkeys(found))
+
+    def _distinctive_terms(self) -> dict[str, tuple[int, ...]]:
+        """Domain terms (quoted names, titles, abbreviations) and the cases whose text contains them."""
+        out = {}
+        for term in self.index.terms:
+            t = term.replace("·", "")
+            cases = tuple(n for n, text in self._case_text.items() if t in text.replace(" ", "").replace("·", ""))
+            if cases and len(t) >= 3:
+                out[t] = cases
+        return out
+
+    def _cross(self, q: str, intent: Intent, topic: str, named: list[int]) -> Answer:
+        p = self.params
+        qvec = self.searcher.query_vector(topic)
+        hits = self.searcher.search(topic, k=40, cases=named or None)
+        hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
+        scored = self._scored(q, intent, hits, qvec)
+        related = self._related(hits)
+        by_case: dict[int, list[_Scored]] = {}
+        for s in scored:
+            by_case.setdefault(s.paragraph.case, []).append(s)
+        if not by_case:
+            return self._refuse(q, intent, related, topic=topic)
+        ranked = sorted(by_case.items(), key=lambda kv: -kv[1][0].score)
+        best = ranked[0][1][0]
+        if not self._supported(best, hits, intent):
+            return self._refuse(q, intent, related, topic=topic)
+        if named:
+            keep = [(c, pool) for c, pool in ranked if c in named]
+        else:
+            keep = [(c, pool) for c, pool in ranked
+                    if pool[0].score >= best.score - p.cross_margin and self._supported(pool[0], hits, intent)]
+        keep = keep[: p.cross_max_cases]
+        groups = []
+        for c, pool in sorted(keep, key=lambda kv: kv[0]):
+            missing = self._unmet_constraints(intent, pool, c)
+            if missing:
+                continue
+            narrow = replace(self.params, max_sentences=1 if not named else 2, max_chars=160)
+            groups.append((self.corpus.case(c), Answerer._select_with(self, pool, intent, narrow)))
+        if not groups:
+            return self._refuse(q, intent, related, topic=topic)
+        return self._compose(q, intent, groups, related, topic=topic)
+
+    def _select_with(self, pool: list[_Scored], intent: Intent, params: AnswerParams) -> list[_Scored]:
+        saved, self.params = self.params, params
+        try:
+            return self._select(pool, intent)
+        finally:
+            self.params = saved
+
+    # ------------------------------------------------------------ the index table
+
+    def _table(self, q: str, intent: Intent, note: str = "", topic: str = "") -> Answer:
+        rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}
+        if not rows:
+            return self._refuse(q, intent, (), topic=topic or q, note=note)
+        if intent.count_cases:
+            last = rows[max(rows)]
+            cit = self._citation(1, last, 0, len(last.text))
+            text = f"案例索引表共列出这些案例，最后一行是：{last.text}[1]"
+            return Answer(q, text, False, (cit,), (), note, (), tuple(sorted(rows)), topic or q,
+                          tuple((c, rows[c].sentences[0].id) for c in sorted(rows)), intent)
+        wanted = list(intent.case_refs) or self._named_cases(q)
+        if not wanted:
+            hits = self.searcher.search(q, k=3)
+            wanted = [hits[0].chunk.case] if hits else []
+        wanted = [c for c in wanted if c in rows]
+        if not wanted:
+            return self._refuse(q, intent, (), topic=topic or q, note=note)
+        cits = []
+        lines = []
+        for n, c in enumerate(wanted, 1):
+            row = rows[c]
+            cits.append(self._citation(n, row, 0, len(row.text)))
+            lines.append(f"{case_label(self.corpus.case(c), with_title=False)}：{row.text}[{n}]")
+        text = (note + "\n" if note else "") + "\n".join(lines)
+        return Answer(q, text, False, tuple(cits), (), note, (), tuple(wanted), topic or q,
+                      tuple((c, rows[c].sentences[0].id) for c in wanted), intent)
+
+    # ------------------------------------------------------------ follow-up by position
+
+    def _ordinal(self, q: str, intent: Intent, prev: Answer, m: re.Match, note: str) -> Answer:
+        token = m.group(1)
+        from caseqa.corpus import cn_number
+
+        k = int(token) if token.isdigit() else cn_number(token)
+        items = prev.items
+        if len(set(c for c, _ in items)) > 1:  # the previous answer listed cases: take the k-th case
+            cases = list(dict.fromkeys(c for c, _ in items))
+            if k > len(cases):
+                return self._refuse(q, intent, prev.related, topic=prev.topic, note=note,
+                                    missing=(f"上一条回答中的第{token}项",))
+            return self._single(q, replace(intent, wants=prev.intent.wants, section=prev.intent.section),
+                                prev.topic, [cases[k - 1]], note, "", set())
+        sentences = self._enumeration(prev)
+        if k > len(sentences):
+            return self._refuse(q, intent, prev.related, topic=prev.topic, note=note,
+                                missing=(f"上一条回答中的第{token}项",))
+        s = sentences[k - 1]
+        para = self._para_of[s.id]
+        chosen = [s]
+        nxt = [x for x in para.sentences if x.start >= s.end][:1]
+        if SUBPOINT_TITLE.match(s.text) and nxt:
+            chosen.append(nxt[0])
+        scored = [_Scored(x, para, 1.0, 1.0, 1.0) for x in chosen]
+        return self._compose(q, intent, [(self.corpus.case(para.case), scored)], prev.related, note=note,
+                             topic=prev.topic)
+
+    def _enumeration(self, prev: Answer) -> list[Sentence]:
+        """The list a previous answer quoted from: its paragraph's list items, or the section's sub-points."""
+        if not prev.items:
+            return []
+        first = self._para_of.get(prev.items[0][1])
+        if first is None:
+            return []
+        items = [s for s in first.sentences if LIST_ITEM.match(s.text) and not SUBPOINT_TITLE.match(s.text)]
+        if len(items) >= 2:
+            return items
+        section = [p for p in self.corpus.paragraphs if p.section_id == first.section_id]
+        heads = [p.sentences[0] for p in section if LIST_ITEM.match(p.sentences[0].text)]
+        return heads
+
+    # ------------------------------------------------------------ output
+
+    def _citation(self, n: int, para: Paragraph, start: int, end: int) -> Citation:
+        case = self.corpus.case(para.case)
+        section = " › ".join(para.headings[1:]) if para.section_kind != TABLE else para.headings[0]
+        return Citation(n, para.id, case.number, case.title, case.unit, section, para.text,
+                        para.text[start:end], start, end)
+
+    def _compose(
+        self, q: str, intent: Intent, groups: list[tuple[Case, list[_Scored]]], related: Sequence[Related],
+        note: str = "", topic: str = "", missing: tuple[str, ...] = (),
+    ) -> Answer:
+        """Turn chosen sentences into answer text with markers; adjacent sentences of a paragraph share a quote."""
+        citations: list[Citation] = []
+        lines = []
+        items: list[tuple[int, str]] = []
+        for case, chosen in groups:
+            parts = []
+            spans: list[tuple[Paragraph, int, int]] = []
+            for s in sorted(chosen, key=lambda x: x.sentence.start):
+                para = s.paragraph
+                a, b = s.sentence.start - para.start, s.sentence.end - para.start
+                if spans and spans[-1][0].id == para.id and spans[-1][2] == a:
+                    spans[-1] = (para, spans[-1][1], b)
+                else:
+                    spans.append((para, a, b))
+                items.append((case.number, s.sentence.id))
+            for para, a, b in spans:
+                # trailing spaces are not part of what we quote
+                while b > a and para.text[b - 1].isspace():
+                    b -= 1
+                n = len(citations) + 1
+                citations.append(self._citation(n, para, a, b))
+                parts.append(f"{para.text[a:b]}[{n}]")
+            lines.append(f"{case_label(case)}：" + "".join(parts))
+        text = "\n".join(lines)
+        if note:
+            text = f"{note}\n{text}"
+        if missing:
+            text += "\n案例材料中没有找到：" + "；".join(missing) + "。"
+        cited = {c.chunk_id for c in citations}
+        rel = tuple(r for r in related if r.chunk_id not in cited)[:3]
+        return Answer(q, text, False, tuple(citations), rel, note, missing,
+                      tuple(dict.fromkeys(c.number for c, _ in groups)), topic or q, tuple(items), intent)
+
+    def _related(self, hits: list[Hit]) -> tuple[Related, ...]:
+        out = []
+        seen = set()
+        for h in hits:
+            pid = h.chunk.paragraph_id
+            if pid in seen:
+                continue
+            seen.add(pid)
+            para = self.corpus.paragraph(pid)
+            case = self.corpus.case(para.case)
+            section = " › ".join(para.headings[1:]) if para.section_kind != TABLE else para.headings[0]
+            out.append(Related(pid, case.number, case.title, case.unit, section, para.text, round(h.score, 6)))
+        return tuple(out[:5])
+
+    def _refuse(
+        self, q: str, intent: Intent, related: Sequence[Related], topic: str = "", note: str = "",
+        missing: tuple[str, ...] = (),
+    ) -> Answer:
+        text = "案例材料中没有找到" + "、".join(missing) + "，无法回答这个问题。" if missing else REFUSAL
+        if related:
+            text += "下面是最接近的段落，供您核对。"
+        if note:
+            text = f"{note}\n{text}"
+        cases = tuple(dict.fromkeys(r.case for r in related[:1]))
+        return Answer(q, text, True, (), tuple(related)[:3], note, missing, cases, topic or q, (), intent)
+
+
+_ANSWERERS: dict[int, Answerer] = {}
+
+
+def answer(question: str, runtime: Runtime, history: Sequence[Answer | str] | None = None,
+           cases: Sequence[int] | None = None) -> Answer:
+    """Answer one question over a loaded runtime (the Answerer is built once per runtime and reused)."""
+    a = _ANSWERERS.get(id(runtime))
+    if a is None or a.rt is not runtime:
+        a = _ANSWERERS[id(runtime)] = Answerer(runtime)
+    return a.answer(question, history=history, cases=cases)
+
+
+def answer_json(ans: Answer, id_: object = None) -> dict:
+    """The JSON shape of ``caseqa ask --json`` and of the batch output."""
+    out = {"id": id_, "question": ans.question, "answer": ans.text, "abstained": ans.abstained}
+    out["citations"] = [
+        {"n": c.n, "chunk_id": c.chunk_id, "case": c.case, "case_title": c.case_title, "unit": c.unit,
+         "section": c.section, "text": c.text, "quote": c.quote, "start": c.start, "end": c.end}
+        for c in ans.citations
+    ]
+    out["related"] = [
+        {"chunk_id": r.chunk_id, "case": r.case, "case_title": r.case_title, "unit": r.unit,
+         "section": r.section, "text": r.text, "score": r.score}
+        for r in ans.related
+    ]
+    if ans.context_note:
+        out["context"] = ans.context_note
+    if ans.missing:
+        out["missing"] = list(ans.missing)
+    if ans.warnings:
+        out["warnings"] = list(ans.warnings)
+    return out

