@@ -24,11 +24,12 @@ import numpy as np
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
 from caseqa.corpus.records import PRACTICE, TABLE
 from caseqa.index.store import Hit, Searcher
+from caseqa.index.tokenize import STOPWORDS
 
-from .intent import Intent, read_intent
+from .intent import MEASURE_WORDS, Intent, read_intent
 from .runtime import Runtime, check_question
 
-NUMBER = re.compile(r"\d")
+NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
@@ -36,6 +37,10 @@ ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
+YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
+UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
+                "个月": ("个月",), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
 REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
 
@@ -56,6 +61,7 @@ class AnswerParams:
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
     support_min: float = 0.86  # combined support needed to answer
+    number_cos: float = 0.95  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
 
@@ -117,12 +123,15 @@ class _Scored:
 
 
 def short_title(case: Case) -> str:
-    """A short name for a case: the first quoted name in its title (“个体深信贷”), else its first clause."""
-    quoted = re.findall(r"“([^”]{2,12})”", case.title)
-    if quoted:
-        return quoted[-1] if len(quoted) > 1 and len(quoted[-1]) > len(quoted[0]) else quoted[0]
-    first = re.split(r"[，,\s]", case.title)[0]
-    return first[:14]
+    """A short name for a case: the first clause of its title, or the product named in quotes in that clause
+    (“个体深信贷”, “办不成事”)."""
+    title = case.table_title or case.title
+    first = re.split(r"[，,\s]|--|——", title.strip("“”"), maxsplit=1)[0] or title
+    if "“" in first or title.startswith("“"):
+        quoted = re.findall(r"“([^”]{2,12})”", title)
+        if quoted:
+            return quoted[-1] if len(quoted) > 1 else quoted[0]
+    return first if len(first) <= 20 else first[:19] + "…"
 
 
 def case_label(case: Case, with_title: bool = True) -> str:
@@ -131,6 +140,14 @@ def case_label(case: Case, with_title: bool = True) -> str:
     if NUMBER.search(title):  # labels carry no numbers: every number in an answer is quoted
         title = ""
     return f"{case.label}{' ' + title if title else ''}（{case.unit}）"
+
+
+NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高")
+
+
+def _content_word(w: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)) and w not in FOCUS_STOP and w not in STOPWORDS \
+        and not w.startswith(NUMBER_CUE_WORDS)
 
 
 class Answerer:
@@ -155,6 +172,11 @@ class Answerer:
         self._case_text = {c.number: self.corpus.text[c.start : c.end] for c in self.corpus.cases}
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
+        self._flat_text = self.corpus.text.replace(" ", "")
+        self._identity = {
+            c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit]))) for c in self.corpus.cases
+        }
+        self._posseg = None
 
     # ------------------------------------------------------------ entry point
 
@@ -167,7 +189,7 @@ class Answerer:
         """
         q, warnings = check_question(question)
         prev = self._previous(history, cases)
-        intent = read_intent(q)
+        intent = self._intent(q)
         ans = self._answer(q, intent, prev, list(cases) if cases else None)
         if warnings:
             ans = replace(ans, warnings=tuple(warnings))
@@ -183,8 +205,41 @@ class Answerer:
                     q, _ = check_question(h)
                 except ValueError:
                     continue
-                prev = self._answer(q, read_intent(q), prev, list(cases) if cases else None)
+                prev = self._answer(q, self._intent(q), prev, list(cases) if cases else None)
         return prev
+
+    def _intent(self, q: str) -> Intent:
+        intent = read_intent(q)
+        if "number" not in intent.wants:
+            return replace(intent, tokens=tuple(self.tokenize(q)))
+        return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q), counted=self._counted(q))
+
+    def _counted(self, q: str) -> tuple[str, ...]:
+        """What a 多少 question counts: the content word just before the cue and the one after its measure word
+        (累计放款多少 → 放款; 接入了多少家金融机构 → 接入, 金融机构)."""
+        words = [w for w in self.index.tokenize._jieba.cut(q) if w.strip()]
+        out: list[str] = []
+        for i, w in enumerate(words):
+            if not w.startswith(NUMBER_CUE_WORDS):
+                continue
+            before = [x for x in words[:i] if _content_word(x)]
+            after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS]
+            if before:
+                out.append(before[-1])
+            if after and not re.match(r"[，。？！,?!；;]", after[0]):
+                out.append(after[0])
+        return tuple(dict.fromkeys(out))
+
+    def _measure_word(self, q: str) -> str:
+        """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's words so 多少项目 is not 项."""
+        words = [w for w in self.index.tokenize._jieba.cut(q) if w.strip()]
+        for i, w in enumerate(words):
+            for cue in ("多少", "几"):
+                if w.startswith(cue):
+                    rest = w[len(cue):] or (words[i + 1] if i + 1 < len(words) else "")
+                    if rest in MEASURE_WORDS:
+                        return rest
+        return ""
 
     # ------------------------------------------------------------ routing
 
@@ -228,7 +283,14 @@ class Answerer:
         if named and not set(named) & set(prev.cases):
             return False
         content = [t for t in self.tokenize(q) if t not in {"案例"}]
-        return intent.followup_cue or len(content) <= 1
+        if intent.followup_cue or len(content) <= 1 or named:
+            return True
+        # Names no case: it continues the conversation unless on its own it clearly points to another case.
+        hits = self.searcher.search(q, k=self.params.candidate_chunks)
+        if not hits or hits[0].chunk.case in prev.cases:
+            return True
+        scored = self._scored(q, intent, hits, self.searcher.query_vector(q))
+        return not (scored and self._supported(scored[0], hits, intent))
 
     # ------------------------------------------------------------ sentence scoring
 
@@ -272,6 +334,19 @@ class Answerer:
             weights[t] = self._idf.get(t, self._max_idf)
         return weights
 
+    def _focus_tokens(self, intent: Intent, case_no: int) -> list[str]:
+        """Question words about *what* is asked (not the case's own name, not question words)."""
+        return [t for t in intent.tokens if t not in self._identity.get(case_no, set()) and t not in FOCUS_STOP
+                and not NUMBER.search(t)]
+
+    def _has_person(self, text: str) -> bool:
+        """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
+        if self._posseg is None:
+            import jieba.posseg
+
+            self._posseg = jieba.posseg.POSTokenizer(self.index.tokenize._jieba)
+        return any(w.flag == "nr" and len(w.word) >= 2 for w in self._posseg.cut(text))
+
     @staticmethod
     def _want_bonus(intent: Intent, text: str) -> float:
         bonus = 0.0
@@ -310,7 +385,14 @@ class Answerer:
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         chosen = self._select(pool, intent)
         case = self.corpus.case(case_no)
+        if intent.which_case:
+            row = self._table_row(case_no)
+            if row is not None:
+                chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
         return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    def _table_row(self, case_no: int) -> Paragraph | None:
+        return next((p for p in self.corpus.paragraphs if p.section_kind == TABLE and p.case == case_no), None)
 
     def _supported(self, best: _Scored, hits: list[Hit], intent: Intent) -> bool:
         """Enough evidence to answer: a close sentence (cosine), or a fairly close one with word overlap,
@@ -337,20 +419,43 @@ class Answerer:
         """Constraints of the question that the evidence of this case does not satisfy."""
         missing = []
         case_text = self._case_text[case_no].replace(" ", "")
-        for y in intent.years:
-            if y not in case_text:
-                missing.append(f"{y}年的情况")
+        # Labels carry no digits (every number in an answer must be quoted), so a year is named in words.
+        if any(y not in case_text for y in intent.years):
+            missing.append("问题所问年份的情况")
         for place in intent.places:
             if place not in case_text:
                 missing.append(f"{place}的情况")
         for quoted in intent.quoted:
-            if quoted.replace(" ", "") not in self.corpus.text.replace(" ", ""):
+            if re.search(r"[\u4e00-\u9fff]", quoted) and quoted.replace(" ", "") not in self._flat_text:
                 missing.append(f"“{quoted}”")
+        if intent.person and not any(self._has_person(s.sentence.text) for s in pool[:5]):
+            missing.append("具体人名")
         if "number" in intent.wants and pool:
             numeric = [s for s in pool[:8] if NUMBER.search(s.sentence.text)]
-            if not numeric:
-                missing.append("具体数字")
+            if not numeric or not self._number_fits(intent, numeric, case_no):
+                missing.append("问题所问的具体数字")
         return missing
+
+    def _number_fits(self, intent: Intent, numeric: list[_Scored], case_no: int) -> bool:
+        """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
+        and shares a word with what is being counted, beyond the words that merely name the case."""
+        p = self.params
+        if intent.unit:
+            units = UNIT_ALIASES.get(intent.unit, (intent.unit,))
+            pattern = re.compile(r"\d[\d.,\s]*(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:" + "|".join(map(re.escape, units)) + ")")
+            fits = [s for s in numeric if any(
+                not YEARLIKE.fullmatch(m.group(0).strip()) for m in pattern.finditer(s.sentence.text))]
+            if not fits:
+                return False
+            numeric = fits
+        if intent.english:  # an English question shares no words with the text
+            return True
+        counted = intent.counted
+        if not counted:
+            return True
+        best = numeric[0]
+        overlap = any(t in s.sentence.text.replace(" ", "") for s in numeric[:3] for t in counted)
+        return overlap or best.cos >= p.number_cos
 
     def _select(self, pool: list[_Scored], intent: Intent) -> list[_Scored]:
         """The smallest set of sentences that answers: the best one, then close runners-up that add
@@ -359,6 +464,14 @@ class Answerer:
         best = pool[0]
         chosen = [best]
         size = len(best.sentence.text)
+        para = best.paragraph
+        after = [x for x in para.sentences if x.start >= best.sentence.end]
+        if after and (SUBPOINT_TITLE.match(best.sentence.text) or (
+                intent.section == PRACTICE and size + len(after[0].text) <= p.max_chars)):
+            nxt = after[0]
+            chosen.append(next((s for s in pool if s.sentence.id == nxt.id),
+                               _Scored(nxt, para, best.score, best.cos, best.lex)))
+            size += len(nxt.text)
         if "list" in intent.wants or intent.section == PRACTICE:
             for sib in self._siblings(best.sentence):
                 if sib.id not in {c.sentence.id for c in chosen} and size + len(sib.text) <= p.max_chars * 2:
@@ -398,6 +511,14 @@ class Answerer:
                 core = re.sub(r"^(深圳市|深圳|市)", "", u)
                 if len(core) >= 2 and core in qn:
                     found.append(number)
+        # a shortened unit name (法院 for 市中级人民法院) names a case when only that case's unit contains it
+        for t in self.tokenize(q):
+            if len(t) < 2:
+                continue
+            owners = [n for n, units in self._units.items() if any(t in u for u in units)]
+            in_texts = sum(t in text for text in self._case_text.values())
+            if len(owners) == 1 and in_texts <= 2:
+                found.append(owners[0])
         for term, cases in self._term_cases.items():
             if term in qn and len(cases) == 1:
                 found.extend(cases)

@@ -29,6 +29,10 @@ CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "�
               "哪些单位", "which cases", "compare", "both", "each")
 TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
 CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?:个案例|号案例|案)?|case\s*(\d{1,2})", re.I)
+WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
+PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人).{0,6}(叫什么|是谁|名字|姓名)|"
+                    r"(叫什么名字|姓名|who (was|is) the (head|director|minister|leader))")
+MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 场 项 个 条 元 亿 万".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这里", "this case", "it ", "its ", "they", "them", "that case")
@@ -61,6 +65,11 @@ class Intent:
     quoted: tuple[str, ...] = ()
     followup_cue: bool = False
     english: bool = False
+    which_case: bool = False  # asks which case / unit did something
+    person: bool = False  # asks for a person's name
+    unit: str = ""  # measure word after 多少/几 (多少天 → 天), "" when none
+    tokens: tuple[str, ...] = ()  # content tokens, filled by the answerer's tokenizer
+    counted: tuple[str, ...] = ()  # for 多少 questions, the words naming what is counted
 
 
 def _has(q: str, cues: tuple[str, ...]) -> bool:
@@ -82,6 +91,9 @@ def read_intent(question: str) -> Intent:
     if _has(ql, NAME_CUES):
         wants.add("name")
     if _has(ql, LIST_CUES):
+        wants.add("list")
+    if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
+        wants.discard("number")
         wants.add("list")
     if "几" in q and re.search(r"几(月|号|日)", q):
         wants.discard("number")
@@ -116,6 +128,8 @@ def read_intent(question: str) -> Intent:
         years=tuple(dict.fromkeys(YEAR.findall(q))),
         places=tuple(p for p in PLACES if p.lower() in ql),
         quoted=tuple(re.findall(r"[“\"《]([^”\"》]{2,20})[”\"》]", q)),
-        followup_cue=_has(ql, PRONOUNS) or bool(ELLIPSIS.search(q)),
+        followup_cue=_has(ql, PRONOUNS) or bool(ELLIPSIS.search(q)) or q.startswith("具体"),
         english=english,
+        which_case=bool(WHICH_CASE.search(ql)),
+        person=bool(PERSON.search(ql)),
     )

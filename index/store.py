@@ -184,6 +184,10 @@ class Searcher:
     def _encode_uncached(self, query: str) -> np.ndarray:
         return self.encoder.encode([query], kind="query")[0]
 
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks measure cold questions)."""
+        self._encode.cache_clear()
+
     def query_vector(self, query: str) -> np.ndarray:
         """The query's vector (cached: follow-ups and the answer step reuse it)."""
         return self._encode(query)
