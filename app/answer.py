@@ -39,7 +39,7 @@ ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|�
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
-                "个月": ("个月",), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+                "个月": ("个月",), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
 REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
@@ -142,7 +142,7 @@ def case_label(case: Case, with_title: bool = True) -> str:
     return f"{case.label}{' ' + title if title else ''}（{case.unit}）"
 
 
-NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高")
+NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
 
 
 def _content_word(w: str) -> bool:
@@ -232,6 +232,8 @@ class Answerer:
 
     def _measure_word(self, q: str) -> str:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's words so 多少项目 is not 项."""
+        if re.search(r"百分之|比例|比率|占比|percent", q):
+            return "%"
         words = [w for w in self.index.tokenize._jieba.cut(q) if w.strip()]
         for i, w in enumerate(words):
             for cue in ("多少", "几"):

@@ -201,6 +201,88 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- ask
+
+
+def _print_answer(ans) -> None:
+    """Readable output: the answer, then numbered sources with the quote marked 【…】 in its paragraph."""
+    print(ans.text)
+    for w in ans.warnings:
+        print(f"caseqa: warning: {w}", file=sys.stderr)
+    if ans.citations:
+        print("\n来源：")
+    for c in ans.citations:
+        marked = c.text[: c.start] + "【" + c.quote + "】" + c.text[c.end :]
+        print(f"[{c.n}] 案例{c.case} {c.case_title}（{c.unit}） › {c.section}  [{c.chunk_id}]")
+        print(f"    {marked}")
+    if ans.related:
+        print("\n相关段落：" if not ans.abstained else "\n最接近的段落：")
+        for r in ans.related:
+            print(f"  - [{r.chunk_id}] 案例{r.case} {r.case_title} › {r.section}")
+            print(f"    {r.text[:160]}{'…' if len(r.text) > 160 else ''}")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from caseqa.app.answer import Answerer, answer_json
+    from caseqa.app.runtime import QueryError, check_cases, check_question
+
+    if args.batch is None:
+        if args.question is None:
+            raise CliError('give a question, e.g. caseqa ask "个体深信贷累计放款多少？", or --batch FILE')
+        try:
+            check_question(args.question)
+        except QueryError as e:
+            raise CliError(str(e)) from e
+    rt = _runtime(args, progress=not args.json)
+    try:
+        cases = check_cases(args.case, rt.corpus)
+    except QueryError as e:
+        raise CliError(str(e)) from e
+    answerer = Answerer(rt)
+    if args.batch is None:
+        ans = answerer.answer(args.question, cases=cases)
+        if args.json:
+            _emit(answer_json(ans))
+        else:
+            _print_answer(ans)
+        return 0
+    bad = 0
+    for n, rec, err in _batch_lines(args.batch):
+        history = rec.get("history", []) if rec else []
+        if err is None and (not isinstance(history, list) or not all(isinstance(h, str) for h in history)):
+            err = '"history" must be a list of earlier questions'
+        if err is None:
+            try:
+                ans = answerer.answer(rec["question"], history=history, cases=cases)
+            except QueryError as e:
+                err = str(e)
+        if err is not None:
+            bad += 1
+            print(f"caseqa: {args.batch}:{n}: {err}; skipped", file=sys.stderr)
+            _emit({"id": rec.get("id") if rec else None, "line": n, "error": err})
+            continue
+        _emit(answer_json(ans, rec.get("id")))
+    return 1 if bad else 0
+
+
+# ---------------------------------------------------------------- eval
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from caseqa.eval.run import evaluate, format_table, write_report
+
+    rt = _runtime(args, progress=False)
+    try:
+        metrics = evaluate(rt, split=args.split, answer_mode=args.retriever)
+    except ValueError as e:
+        raise CliError(str(e)) from e
+    print(format_table(metrics))
+    if args.report:
+        written = write_report(metrics, Path(args.report))
+        print(f"\nreport: {', '.join(str(p) for p in written)}")
+    return 0
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -235,7 +317,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid")
     p.add_argument("--no-rebuild", action="store_true", help="fail instead of rebuilding a stale index")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with cited quotes",
+                       description='Short answers quoted from the source, each with a citation, or an honest '
+                       'refusal.  Example: caseqa ask "个体深信贷累计放款多少？"')
+    _add_common(p)
+    p.add_argument("question", nargs="?", help="the question")
+    p.add_argument("--case", type=int, action="append", help="only answer from this case number (repeatable)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--batch", metavar="FILE",
+                   help='JSONL file of {"id", "question", "history": [earlier questions]} lines (- for stdin)')
+    p.add_argument("--no-rebuild", action="store_true", help="fail instead of rebuilding a stale index")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="measure retrieval, answers, grounding and refusal on the eval set",
+                       description="Run the eval set; compares hybrid, dense and BM25 retrieval side by side.  "
+                       "Example: caseqa eval --split heldback --report eval/report")
+    _add_common(p)
+    p.add_argument("--split", choices=["tuning", "heldback", "all"], default="all")
+    p.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], default="hybrid",
+                   help="retriever the answer step uses (all three are compared for retrieval)")
+    p.add_argument("--report", metavar="DIR", help="write report.md, metrics.json and PNG plots here")
+    p.set_defaults(func=cmd_eval)
+
+    for register in _plugins():
+        register(sub)
     return parser
+
+
+def _plugins() -> list:
+    """Subcommands that live beside their code (serve in app/ui.py, feedback in app/feedback.py)."""
+    from caseqa.app.feedback import add_feedback_parser
+    from caseqa.app.ui import add_serve_parser
+
+    return [add_serve_parser, add_feedback_parser]
 
 
 def main(argv: list[str] | None = None) -> int:

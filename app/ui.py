@@ -18,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+import typing
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -342,6 +343,7 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
     """The Blocks app over one loaded runtime; per-browser conversation state lives in gr.State."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr  # heavy (~2 s): imported only when a server is actually built
+    from caseqa.app.answer import Answer
     from caseqa.app.answer import answer as answer_question
     from caseqa.app.runtime import MAX_QUESTION_CHARS, QueryError, check_cases, check_question
 
@@ -434,6 +436,10 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
         number = corpus.cases[int(row)].number
         return number, render_case(corpus, number)
 
+    names = {"gr": gr, "Answer": Answer}
+    for fn in (ask, show_sources, export, record, on_like, submit_feedback, pick_row):
+        _resolve_hints(fn, names)
+
     with gr.Blocks(title="caseqa · 案例问答", analytics_enabled=False) as demo:
         answers_state = gr.State([])
         gr.Markdown(f"## {esc(corpus.title)}\n只引用案例原文作答；每句回答都标有来源 [n]，点击可查看原文。")
@@ -491,6 +497,9 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
                         comment], api_name="feedback")
         new.click(new_conversation, None, [chatbot, answers_state, sources, notice, question, down_panel, export_file],
                   api_name="new_conversation")
+        # The chatbot's own trash button must forget the conversation too, not only hide it.
+        chatbot.clear(new_conversation, None, [chatbot, answers_state, sources, notice, question, down_panel,
+                      export_file], api_visibility="private")
         export_btn.click(export, [answers_state], [export_file, notice], api_name="export")
         case_pick.change(lambda n: render_case(corpus, n), [case_pick], [case_view], api_name="case")
         table.select(pick_row, None, [case_pick, case_view], api_visibility="private")
@@ -498,6 +507,15 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
         kw_btn.click(lambda q: search_corpus(corpus, q), [kw], [hits], api_name="search")
         jump_box.input(jump, [jump_box], [case_pick, case_view], api_visibility="private")
     return demo
+
+
+def _resolve_hints(fn: Any, names: dict[str, Any]) -> None:
+    """Resolve a handler's string annotations in place.
+
+    Gradio injects gr.Request / gr.SelectData by annotation, but with postponed annotations and gradio imported
+    inside build_app it cannot resolve ``"gr.SelectData"`` itself and would silently pass None.
+    """
+    fn.__annotations__ = typing.get_type_hints(fn, localns=names)
 
 
 def _notice(text: str) -> str:

@@ -179,7 +179,7 @@ class Searcher:
         self.encoder = encoder
         self.weights = weights or Weights()
         self.mode = "hybrid"  # which retriever `search` uses unless told otherwise
-        self._encode = lru_cache(maxsize=256)(self._encode_uncached)
+        self._encode = lru_cache(maxsize=1024)(self._encode_uncached)
 
     def _encode_uncached(self, query: str) -> np.ndarray:
         return self.encoder.encode([query], kind="query")[0]

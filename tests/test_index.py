@@ -1,0 +1,116 @@
+"""Index build, save/load, staleness and hybrid search, on the mini corpus with a fake encoder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from caseqa.config import Config
+from caseqa.index import store
+from caseqa.index.chunk import chunk
+from caseqa.index.store import Searcher, StaleIndexError, build, load, open_index, save
+from caseqa.index.tokenize import domain_terms, tokenizer_for
+
+
+def _config(tmp_path, **kw):
+    return Config(model="hashing-128", index_dir_override=str(tmp_path / "idx"), **kw)
+
+
+def test_chunks_are_verbatim_and_split_only_between_sentences(real_corpus):
+    chunks = chunk(real_corpus, max_chars=120)
+    assert any("#" in c.id for c in chunks)
+    for c in chunks:
+        assert real_corpus.text[c.start : c.end] == c.text
+        para = real_corpus.paragraph(c.paragraph_id)
+        boundaries = {s.start for s in para.sentences} | {para.end}
+        assert c.start in boundaries and c.end in boundaries
+        assert c.context and not c.context.startswith(c.text)
+    # every paragraph is covered exactly once
+    covered = "".join(c.text for c in chunks if c.paragraph_id == "c05.s2.p2")
+    assert covered == real_corpus.paragraph("c05.s2.p2").text
+    assert sum(c.id.startswith("table.") for c in chunks) == 10
+
+
+def test_domain_terms_keep_names_whole(real_corpus):
+    terms = domain_terms(real_corpus)
+    tok = tokenizer_for(tuple(terms))
+    assert "个体深信贷" in tok("个体深信贷放款多少")
+    assert tok("“企·航”计划") == tok("企航计划")
+    assert "深国仲" in tok("深国仲签了什么协议")
+    assert "" not in tok("，。？  ")
+
+
+def test_save_load_round_trip(tmp_path, mini_corpus, fake_encoder):
+    config = _config(tmp_path)
+    index = build(mini_corpus, fake_encoder, config, log=lambda m: None)
+    save(index, config.index_dir)
+    files = sorted(p.name for p in config.index_dir.iterdir())
+    assert {"manifest.json", "chunks.jsonl", "vectors.faiss", "sentences.npy", "bm25"} <= set(files)
+    assert not list(tmp_path.glob(".idx.tmp-*")), "temp build dir left behind"
+    manifest = json.loads((config.index_dir / "manifest.json").read_text(encoding="utf-8"))
+    for key in ("model", "dimension", "corpus_sha256", "chunking", "package_version", "created"):
+        assert key in manifest
+    first = (config.index_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert "市测试局" in first  # readable, not escaped
+    loaded = load(config.index_dir, mini_corpus, fake_encoder.name)
+    a = Searcher(index, fake_encoder).search("智慧水表漏损率", k=3)
+    b = Searcher(loaded, fake_encoder).search("智慧水表漏损率", k=3)
+    assert [h.chunk.id for h in a] == [h.chunk.id for h in b]
+    assert a[0].chunk.case == 3
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete", "garbage_manifest"])
+def test_damaged_index_is_rebuilt_with_a_message(tmp_path, mini_corpus, fake_encoder, damage):
+    config = _config(tmp_path)
+    open_index(mini_corpus, fake_encoder, config, log=lambda m: None)
+    target = config.index_dir / "vectors.faiss"
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:50])
+    elif damage == "delete":
+        target.unlink()
+    else:
+        (config.index_dir / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(StaleIndexError):
+        load(config.index_dir, mini_corpus, fake_encoder.name)
+    messages = []
+    index = open_index(mini_corpus, fake_encoder, config, log=messages.append)
+    assert any("rebuilding" in m for m in messages)
+    assert Searcher(index, fake_encoder).search("漏损率", k=1)
+
+
+def test_stale_index_names_the_mismatch(tmp_path, mini_corpus, real_corpus, fake_encoder):
+    config = _config(tmp_path)
+    open_index(mini_corpus, fake_encoder, config, log=lambda m: None)
+    with pytest.raises(StaleIndexError, match="corpus_sha256"):
+        load(config.index_dir, real_corpus, fake_encoder.name)
+    with pytest.raises(StaleIndexError, match="model"):
+        load(config.index_dir, mini_corpus, "another-model")
+    with pytest.raises(StaleIndexError, match="no-rebuild"):
+        open_index(real_corpus, fake_encoder, config, rebuild=False, log=lambda m: None)
+
+
+def test_case_filter_and_retrievers(tmp_path, mini_corpus, fake_encoder):
+    index = build(mini_corpus, fake_encoder, _config(tmp_path), log=lambda m: None)
+    s = Searcher(index, fake_encoder)
+    hits = s.search("服务企业", k=10, cases=[2])
+    assert hits and {h.chunk.case for h in hits} == {2}
+    for mode in ("hybrid", "dense", "bm25"):
+        assert s.search("漏损率下降", k=2, mode=mode)[0].chunk.case == 3
+    with pytest.raises(ValueError, match="unknown retriever"):
+        s.search("x", mode="nope")
+
+
+def test_approximate_index_above_threshold(tmp_path, mini_corpus, fake_encoder, monkeypatch):
+    monkeypatch.setattr(store, "APPROX_THRESHOLD", 3)
+    index = build(mini_corpus, fake_encoder, _config(tmp_path), log=lambda m: None)
+    assert index.manifest["faiss"] == "IndexHNSWFlat"
+    assert Searcher(index, fake_encoder).search("智慧水表", k=1)[0].chunk.case == 3
+
+
+def test_searcher_refuses_an_index_from_another_model(tmp_path, mini_corpus, fake_encoder):
+    from caseqa.index.encoder import HashingEncoder
+
+    index = build(mini_corpus, fake_encoder, _config(tmp_path), log=lambda m: None)
+    with pytest.raises(StaleIndexError):
+        Searcher(index, HashingEncoder(64))
