@@ -61,9 +61,12 @@ class AnswerParams:
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
     support_min: float = 0.86  # combined support needed to answer
-    number_cos: float = 0.95  # a number answer without word overlap needs this cosine
+    identity_weight: float = 0.4  # weight of words that name a case, in sentence selection
+    w_quote: float = 0.08  # bonus for a sentence holding a term the question quotes (“三快”)
+    number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
+    cross_lex_ratio: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ class Answerer:
             c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit]))) for c in self.corpus.cases
         }
         self._posseg = None
+        self._all_identity = set().union(*self._identity.values()) if self._identity else set()
 
     # ------------------------------------------------------------ entry point
 
@@ -297,10 +301,10 @@ class Answerer:
     # ------------------------------------------------------------ sentence scoring
 
     def _scored(
-        self, q: str, intent: Intent, hits: list[Hit], qvec: np.ndarray, lex_extra: str = "",
+        self, q: str, intent: Intent, hits: list[Hit], qvec: np.ndarray, lex_extra: str = "", cross: bool = False,
     ) -> list[_Scored]:
         p = self.params
-        q_tokens = self._weighted_tokens(q, lex_extra)
+        q_tokens = self._weighted_tokens(q, lex_extra, identity_weight=1.0 if cross else p.identity_weight)
         total = sum(q_tokens.values()) or 1.0
         top = hits[0].score if hits else 1.0
         seen: set[str] = set()
@@ -324,16 +328,21 @@ class Answerer:
                     score -= 0.03
                 for y in intent.years:
                     score += 0.04 if y in s.text.replace(" ", "") else 0.0
+                if any(t in s.text for t in intent.quoted):
+                    score += p.w_quote
                 out.append(_Scored(s, para, score, cos, lex))
         out.sort(key=lambda x: -x.score)
         return out
 
-    def _weighted_tokens(self, q: str, extra: str = "") -> dict[str, float]:
+    def _weighted_tokens(self, q: str, extra: str = "", identity_weight: float = 1.0) -> dict[str, float]:
+        """IDF weights of the question's words; words that only name a case (its title or unit) count less,
+        since they tell which case, not which sentence of it, answers."""
         weights: dict[str, float] = {}
         for t in self.tokenize(extra):
             weights[t] = 0.3 * self._idf.get(t, self._max_idf)
         for t in self.tokenize(q):
-            weights[t] = self._idf.get(t, self._max_idf)
+            w = self._idf.get(t, self._max_idf)
+            weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
         return weights
 
     def _focus_tokens(self, intent: Intent, case_no: int) -> list[str]:
@@ -417,7 +426,9 @@ class Answerer:
             return 0
         return 1 if d.chunk.case == b.chunk.case else -1
 
-    def _unmet_constraints(self, intent: Intent, pool: list[_Scored], case_no: int) -> list[str]:
+    def _unmet_constraints(
+        self, intent: Intent, pool: list[_Scored], case_no: int, counted: bool = True
+    ) -> list[str]:
         """Constraints of the question that the evidence of this case does not satisfy."""
         missing = []
         case_text = self._case_text[case_no].replace(" ", "")
@@ -434,7 +445,7 @@ class Answerer:
             missing.append("具体人名")
         if "number" in intent.wants and pool:
             numeric = [s for s in pool[:8] if NUMBER.search(s.sentence.text)]
-            if not numeric or not self._number_fits(intent, numeric, case_no):
+            if not numeric or (counted and not self._number_fits(intent, numeric, case_no)):
                 missing.append("问题所问的具体数字")
         return missing
 
@@ -444,7 +455,8 @@ class Answerer:
         p = self.params
         if intent.unit:
             units = UNIT_ALIASES.get(intent.unit, (intent.unit,))
-            pattern = re.compile(r"\d[\d.,\s]*(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:" + "|".join(map(re.escape, units)) + ")")
+            pattern = re.compile(r"(?:\d[\d.,\s]*|[一二两三四五六七八九十百千]+)(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
+                                 + "|".join(map(re.escape, units)) + ")")
             fits = [s for s in numeric if any(
                 not YEARLIKE.fullmatch(m.group(0).strip()) for m in pattern.finditer(s.sentence.text))]
             if not fits:
@@ -487,7 +499,10 @@ class Answerer:
                 continue
             if size + len(s.sentence.text) > p.max_chars:
                 continue
-            if s.lex <= max(c.lex for c in chosen) and s.cos < best.cos:
+            covered = set().union(*(self._tokens[c.sentence.id] for c in chosen))
+            gain = [t for t in intent.tokens if t in self._tokens[s.sentence.id] and t not in covered
+                    and t not in self._all_identity]
+            if not gain and s.cos < best.cos:
                 continue
             chosen.append(s)
             size += len(s.sentence.text)
@@ -541,7 +556,7 @@ class Answerer:
         qvec = self.searcher.query_vector(topic)
         hits = self.searcher.search(topic, k=40, cases=named or None)
         hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
-        scored = self._scored(q, intent, hits, qvec)
+        scored = self._scored(q, intent, hits, qvec, cross=True)
         related = self._related(hits)
         by_case: dict[int, list[_Scored]] = {}
         for s in scored:
@@ -555,12 +570,16 @@ class Answerer:
         if named:
             keep = [(c, pool) for c, pool in ranked if c in named]
         else:
+            # a case belongs in the list when its best sentence scores near the best, or covers the question's
+            # words nearly as well as the best does
             keep = [(c, pool) for c, pool in ranked
-                    if pool[0].score >= best.score - p.cross_margin and self._supported(pool[0], hits, intent)]
+                    if (pool[0].score >= best.score - p.cross_margin
+                        or (best.lex > 0 and pool[0].lex >= p.cross_lex_ratio * best.lex))
+                    and self._supported(pool[0], hits, intent)]
         keep = keep[: p.cross_max_cases]
         groups = []
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
-            missing = self._unmet_constraints(intent, pool, c)
+            missing = self._unmet_constraints(intent, pool, c, counted=False)
             if missing:
                 continue
             narrow = replace(self.params, max_sentences=1 if not named else 2, max_chars=160)

@@ -318,7 +318,7 @@ HEAD = """
     const id = decodeURIComponent(a.getAttribute('href').slice(1));
     if (id.startsWith('p-') && !document.getElementById(id)) {
       const box = document.querySelector('#cq-jump textarea, #cq-jump input');
-      if (box) { box.value = id.slice(2); box.dispatchEvent(new Event('input', { bubbles: true })); }
+      if (box) { box.value = id.slice(2) + ' ' + Date.now(); box.dispatchEvent(new Event('input', { bubbles: true })); }
     }
     if (id.startsWith('sec-')) { const el = document.getElementById(id); if (el) el.scrollIntoView(); return; }
     wait(id, 50, select);
@@ -424,7 +424,7 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
 
     def jump(pid: str):
         """Open the case that holds paragraph ``pid`` (from a search hit) with that paragraph marked."""
-        pid = (pid or "").strip()
+        pid = (pid or "").split(" ")[0]  # "c03.s3.p1 <click time>": the time makes every click a change
         try:
             p = corpus.paragraph(pid)
         except KeyError:
@@ -501,11 +501,12 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
         chatbot.clear(new_conversation, None, [chatbot, answers_state, sources, notice, question, down_panel,
                       export_file], api_visibility="private")
         export_btn.click(export, [answers_state], [export_file, notice], api_name="export")
-        case_pick.change(lambda n: render_case(corpus, n), [case_pick], [case_view], api_name="case")
+        # .input, not .change: a search jump or a table click sets the dropdown and renders the case itself.
+        case_pick.input(lambda n: render_case(corpus, n), [case_pick], [case_view], api_name="case")
         table.select(pick_row, None, [case_pick, case_view], api_visibility="private")
         kw.submit(lambda q: search_corpus(corpus, q), [kw], [hits], api_visibility="private")
         kw_btn.click(lambda q: search_corpus(corpus, q), [kw], [hits], api_name="search")
-        jump_box.input(jump, [jump_box], [case_pick, case_view], api_visibility="private")
+        jump_box.change(jump, [jump_box], [case_pick, case_view], api_visibility="private")
     return demo
 
 

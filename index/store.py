@@ -337,6 +337,8 @@ def load(directory: Path, corpus: Corpus, model: str) -> Index:
         raise StaleIndexError("index files disagree on their sizes")
     if sent_ids != [s.id for s in corpus.sentences]:
         raise StaleIndexError("sentence ids differ from the corpus parse (parser changed?)")
+    if terms != tuple(domain_terms(corpus)):
+        raise StaleIndexError("the domain dictionary changed since the index was built")
     return Index(corpus, chunks, fidx, retriever, sent_vecs, manifest, terms)
 
 

@@ -38,12 +38,25 @@ def domain_terms(corpus: Corpus | None = None) -> list[str]:
     if corpus is not None:
         for pattern in (_QUOTED, _TITLED, _ABBR):
             terms.extend(m.group(1) for m in pattern.finditer(corpus.text))
+        for case in corpus.cases:
+            for unit in case.units:
+                terms.extend(unit_names(unit))
     seen: dict[str, None] = {}
     for t in terms:
         n = normalize(t).strip()
         if len(n) >= 2 and not re.search(r"[，。；：、\s]", n):
             seen.setdefault(n, None)
     return list(seen)
+
+
+def unit_names(unit: str) -> list[str]:
+    """Names a unit goes by: 市前海管理局 → 前海管理局, 前海 (so jieba never cuts 跟前|海)."""
+    core = re.sub(r"^(深圳市|深圳|市)", "", unit)
+    names = [core]
+    bare = re.sub(r"(管理局|局|委员会|委)$", "", core)
+    if bare != core and len(bare) >= 2:
+        names.append(bare)
+    return [n for n in names if len(n) >= 2]
 
 
 class Tokenizer:

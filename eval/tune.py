@@ -1,0 +1,80 @@
+"""Coordinate search over answer parameters on the tuning split only (the held-back split is never read).
+
+Usage: python -m caseqa.eval.tune  — prints the best parameters; copy them into AnswerParams by hand, so a
+change of defaults is a reviewed commit.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, replace
+
+from caseqa.app.answer import Answer, Answerer, AnswerParams
+from caseqa.app.runtime import Runtime
+
+from .evalset import Item, load_items
+from .metrics import fact_recall
+
+GRID = {
+    "w_lex": [0.15, 0.25, 0.35, 0.5, 0.7],
+    "w_hit": [0.0, 0.04, 0.08, 0.15],
+    "w_want": [0.02, 0.04, 0.06, 0.1],
+    "w_section": [0.0, 0.03, 0.05, 0.08],
+    "margin": [0.02, 0.04, 0.06, 0.09],
+    "support_min": [0.8, 0.84, 0.86, 0.88, 0.9],
+    "cos_floor": [0.76, 0.8, 0.84],
+    "lex_floor": [0.1, 0.25, 0.4],
+    "number_cos": [0.9, 0.93, 0.95, 1.0],
+    "cross_margin": [0.02, 0.05, 0.08, 0.12],
+    "candidate_chunks": [4, 6, 8, 10],
+    "max_chars": [200, 260, 320],
+}
+MAX_FALSE_REFUSALS = 0.05
+
+
+def score(runtime: Runtime, items: list[Item], params: AnswerParams) -> tuple[float, float]:
+    """(share of items handled right, false-refusal rate) on ``items``."""
+    answerer = Answerer(runtime, params)
+    conv: dict[str, list[Answer]] = defaultdict(list)
+    right = 0
+    false_ref = 0
+    answerable = 0
+    for it in items:
+        hist = conv[it.dialogue] if it.dialogue else []
+        ans = answerer.answer(it.question, history=list(hist))
+        if it.dialogue:
+            conv[it.dialogue].append(ans)
+        if it.answerable:
+            answerable += 1
+            false_ref += ans.abstained
+            right += (not ans.abstained) and fact_recall(ans.text, it.key_facts) == 1.0
+        else:
+            right += ans.abstained
+    return right / len(items), false_ref / max(answerable, 1)
+
+
+def tune(runtime: Runtime, rounds: int = 2) -> AnswerParams:
+    items = load_items(split="tuning")
+    best = AnswerParams()
+    best_score, fr = score(runtime, items, best)
+    print(f"start {best_score:.3f} (false refusals {fr:.3f})")
+    for _ in range(rounds):
+        improved = False
+        for name, values in GRID.items():
+            for v in values:
+                cand = replace(best, **{name: v})
+                s, fr = score(runtime, items, cand)
+                if fr <= MAX_FALSE_REFUSALS and s > best_score + 1e-9:
+                    best, best_score, improved = cand, s, True
+                    print(f"  {name}={v}: {s:.3f} (false refusals {fr:.3f})")
+        if not improved:
+            break
+    print("best", best_score, asdict(best))
+    return best
+
+
+if __name__ == "__main__":
+    from caseqa.app.runtime import load_runtime
+    from caseqa.config import Config
+
+    tune(load_runtime(Config(), log=lambda m: None, progress=False))
