@@ -51,10 +51,12 @@ class AnswerParams:
 
     w_cos: float = 1.0
     w_lex: float = 0.35
-    w_hit: float = 0.08
-    w_want: float = 0.06
+    w_hit: float = 0.02
+    w_hit_english: float = 0.08  # English questions: sentence cosines are noisier across languages
+    w_want: float = 0.04
     w_section: float = 0.05
     candidate_chunks: int = 6
+    english_chunks: int = 6  # candidate paragraphs for English questions
     max_sentences: int = 3
     max_chars: int = 260
     margin: float = 0.06  # extra sentences must score within this of the best
@@ -306,7 +308,7 @@ class Answerer:
         p = self.params
         q_tokens = self._weighted_tokens(q, lex_extra, identity_weight=1.0 if cross else p.identity_weight)
         total = sum(q_tokens.values()) or 1.0
-        top = hits[0].score if hits else 1.0
+        w_hit = p.w_hit_english if intent.english else p.w_hit
         seen: set[str] = set()
         out = []
         for hit in hits:
@@ -318,7 +320,8 @@ class Answerer:
                 cos = float(self.index.sentence_vectors[self.index.sentence_row[s.id]] @ qvec)
                 toks = self._tokens[s.id]
                 lex = sum(w for t, w in q_tokens.items() if t in toks) / total
-                score = p.w_cos * cos + p.w_lex * lex + p.w_hit * (hit.score / top)
+                # fused RRF scores are nearly flat; the paragraph's rank is the usable retrieval signal
+                score = p.w_cos * cos + p.w_lex * lex + w_hit / math.sqrt(hit.rank)
                 score += p.w_want * self._want_bonus(intent, s.text)
                 if intent.section and para.section_kind not in (TABLE,):
                     score += p.w_section * (1 if para.section_kind == intent.section else -1)
@@ -381,7 +384,8 @@ class Answerer:
     ) -> Answer:
         p = self.params
         qvec = self.searcher.query_vector(topic)
-        hits = self.searcher.search(topic, k=p.candidate_chunks, cases=filt)
+        k = p.english_chunks if intent.english else p.candidate_chunks
+        hits = self.searcher.search(topic, k=k, cases=filt)
         hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
         scored = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
         related = self._related(hits)
@@ -480,9 +484,16 @@ class Answerer:
         size = len(best.sentence.text)
         para = best.paragraph
         after = [x for x in para.sentences if x.start >= best.sentence.end]
-        if after and (SUBPOINT_TITLE.match(best.sentence.text) or (
-                intent.section == PRACTICE and size + len(after[0].text) <= p.max_chars)):
-            nxt = after[0]
+        # A sub-point title ("（三）试行破产管理人指定新规则。") only names a measure: what follows says it.
+        # For how-questions, the sentence after the best one usually carries the mechanism.
+        extend = SUBPOINT_TITLE.match(best.sentence.text) or intent.section == PRACTICE
+        for i, nxt in enumerate(after):
+            if not extend or (i > 0 and not SUBPOINT_TITLE.match(best.sentence.text)):
+                break
+            if i > 0 and size + len(nxt.text) > p.max_chars:
+                break
+            if i == 0 and not SUBPOINT_TITLE.match(best.sentence.text) and size + len(nxt.text) > p.max_chars:
+                break
             chosen.append(next((s for s in pool if s.sentence.id == nxt.id),
                                _Scored(nxt, para, best.score, best.cos, best.lex)))
             size += len(nxt.text)

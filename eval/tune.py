@@ -17,7 +17,8 @@ from .metrics import fact_recall
 
 GRID = {
     "w_lex": [0.15, 0.25, 0.35, 0.5, 0.7],
-    "w_hit": [0.0, 0.04, 0.08, 0.15],
+    "w_hit": [0.0, 0.02, 0.04, 0.08, 0.15],
+    "w_hit_english": [0.0, 0.04, 0.08, 0.15, 0.25],
     "w_want": [0.02, 0.04, 0.06, 0.1],
     "w_section": [0.0, 0.03, 0.05, 0.08],
     "margin": [0.02, 0.04, 0.06, 0.09],
@@ -27,6 +28,7 @@ GRID = {
     "number_cos": [0.9, 0.93, 0.95, 1.0],
     "cross_margin": [0.02, 0.05, 0.08, 0.12],
     "candidate_chunks": [4, 6, 8, 10],
+    "english_chunks": [1, 2, 3, 6],
     "max_chars": [200, 260, 320],
 }
 MAX_FALSE_REFUSALS = 0.05
@@ -75,6 +77,7 @@ def tune(runtime: Runtime, rounds: int = 2) -> AnswerParams:
 
 if __name__ == "__main__":
     from caseqa.app.runtime import load_runtime
+
     from caseqa.config import Config
 
     tune(load_runtime(Config(), log=lambda m: None, progress=False))
