@@ -27,7 +27,7 @@ from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS
 
 from .intent import MEASURE_WORDS, Intent, read_intent
-from .runtime import Runtime, check_question
+from .runtime import QueryError, Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
@@ -42,6 +42,7 @@ UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天
                 "个月": ("个月",), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S)
 REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
 
 
@@ -65,6 +66,7 @@ class AnswerParams:
     support_min: float = 0.86  # combined support needed to answer
     identity_weight: float = 0.4  # weight of words that name a case, in sentence selection
     w_quote: float = 0.08  # bonus for a sentence holding a term the question quotes (“三快”)
+    w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
@@ -194,12 +196,14 @@ class Answerer:
             QueryError: the question is empty or has no words.
         """
         q, warnings = check_question(question)
+        # Markup is not part of a question (a pasted <img …> or <script> must not steer retrieval).
+        stripped = MARKUP.sub(" ", q).strip()
+        if not any(ch.isalnum() for ch in stripped):
+            raise QueryError("the question has no words, only markup or symbols")
         prev = self._previous(history, cases)
-        intent = self._intent(q)
-        ans = self._answer(q, intent, prev, list(cases) if cases else None)
-        if warnings:
-            ans = replace(ans, warnings=tuple(warnings))
-        return ans
+        ans = self._answer(stripped, self._intent(stripped), prev, list(cases) if cases else None)
+        # the user's own words are kept as typed; every interface renders them as text
+        return replace(ans, question=q, warnings=tuple(warnings))
 
     def _previous(self, history: Sequence[Answer | str] | None, cases: Sequence[int] | None) -> Answer | None:
         prev: Answer | None = None
@@ -268,9 +272,10 @@ class Answerer:
                 return self._table(q, replace(intent, case_refs=prev.cases), note=note, topic=prev.topic)
             topic = f"{prev.topic} {q}"
             lex_extra = prev.topic
-            exclude = {sid for _, sid in prev.items} if MORE.search(q) else set()
+            said = {sid for _, sid in prev.items}
+            exclude = said if MORE.search(q) else set()
             if not intent.cross_case:
-                return self._single(q, intent, topic, filt, note, lex_extra, exclude)
+                return self._single(q, intent, topic, filt, note, lex_extra, exclude, said)
         if intent.case_refs and not filt and not intent.table:
             filt = list(intent.case_refs)
         if intent.table:
@@ -380,7 +385,7 @@ class Answerer:
 
     def _single(
         self, q: str, intent: Intent, topic: str, filt: list[int] | None, note: str, lex_extra: str,
-        exclude: set[str],
+        exclude: set[str], said: set[str] | None = None,
     ) -> Answer:
         p = self.params
         qvec = self.searcher.query_vector(topic)
@@ -388,6 +393,9 @@ class Answerer:
         hits = self.searcher.search(topic, k=k, cases=filt)
         hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
         scored = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
+        if said:  # a follow-up wants something new: what the last answer quoted yields to close rivals
+            scored = sorted((replace(s, score=s.score - self.params.w_repeat) if s.sentence.id in said else s
+                             for s in scored), key=lambda s: -s.score)
         related = self._related(hits)
         if not scored:
             return self._refuse(q, intent, related, topic=topic, note=note)

@@ -16,7 +16,6 @@ import os
 import re
 import sys
 import tempfile
-import threading
 import time
 import typing
 from collections.abc import Sequence
@@ -432,8 +431,13 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
         return p.case, render_case(corpus, p.case, focus=pid)
 
     def pick_row(evt: gr.SelectData):
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-        number = corpus.cases[int(row)].number
+        # row_value, not index: the user may have sorted the table in the browser.
+        row = getattr(evt, "row_value", None)
+        if row:
+            number = int(row[0])
+        else:
+            idx = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+            number = corpus.cases[int(idx)].number
         return number, render_case(corpus, number)
 
     names = {"gr": gr, "Answer": Answer}
@@ -557,7 +561,7 @@ def _read_auth(args: argparse.Namespace) -> list[tuple[str, str]] | None:
     for where, ln in lines:
         user, sep, password = ln.partition(":")
         if not sep or not user or not password:
-            raise ValueError(f"{where}: expected user:password, got {ln[:20]!r}")
+            raise ValueError(f"{where}: expected user:password (value not shown: it may hold a password)")
         pairs.append((user, password))
     return pairs or None
 
@@ -569,16 +573,6 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _preload_gradio() -> threading.Thread:
-    """Import gradio in a thread while the model loads: the two are the slow parts of start-up."""
-    def run() -> None:
-        import gradio  # noqa: F401  # heavy; imported here only to warm the module cache
-
-    t = threading.Thread(target=run, name="import-gradio", daemon=True)
-    t.start()
-    return t
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -616,14 +610,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from caseqa.config import Config
 
-    importer = _preload_gradio()
     config = Config().with_overrides(model=args.model, index_dir_override=args.index_dir, corpus_path=args.corpus)
     try:
         runtime = load_runtime(config, rebuild=True, log=log, progress=True)
     except (CorpusFormatError, EncoderError, StaleIndexError) as e:
         print(f"caseqa: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    importer.join()
     demo = build_app(runtime, store)
     try:
         url = launch(demo, host=args.host, port=args.port, auth=auth)
@@ -661,3 +653,10 @@ def add_serve_parser(subparsers: argparse._SubParsersAction) -> argparse.Argumen
     p.add_argument("--corpus", help="source text of a compilation (env CASEQA_CORPUS)")
     p.set_defaults(func=cmd_serve)
     return p
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m caseqa.app.ui serve …` until the CLI registers `serve`
+    _parser = argparse.ArgumentParser(prog="caseqa")
+    add_serve_parser(_parser.add_subparsers(dest="command", required=True))
+    _args = _parser.parse_args()
+    sys.exit(_args.func(_args))

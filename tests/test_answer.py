@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from caseqa.app.answer import Answerer, answer_json
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items
@@ -94,16 +93,15 @@ def test_english_question_retrieves_chinese_evidence(real_runtime):
 
 @pytest.mark.parametrize(
     "question",
-    ["<img src=x onerror=alert(1)>", "<script>alert('x')</script>个体深信贷", "😀😀 供水 😀", "What about 企·航?",
-     "停水" * 5000, "a"],
+    ["<script>alert('x')</script>个体深信贷", "😀😀 供水 😀", "What about 企·航?", "停水" * 5000, "a"],
 )
 def test_hostile_or_odd_input_never_crashes(answerer, question):
     ans = answerer.answer(question)
     assert ans.text
-    assert "<script>" not in ans.text and "onerror" not in ans.text
+    assert "<script>" not in ans.text and "alert" not in ans.text
 
 
-@pytest.mark.parametrize("question", ["", "   ", "？？！！", "……"])
+@pytest.mark.parametrize("question", ["", "   ", "？？！！", "……", "<img src=x onerror=alert(1)>", "<p></p>"])
 def test_empty_or_punctuation_only_is_a_clear_error(answerer, question):
     with pytest.raises(QueryError):
         answerer.answer(question)

@@ -90,7 +90,8 @@ def test_ask_cite_follow_up_and_thumbs_down(page, server):
     page.screenshot(path=str(shots / "chat-followup.png"))
 
     before = len(feedback_rows(server[1]))
-    page.locator("#cq-chat button[aria-label='Dislike']").last.click()
+    # Gradio localises the button label: 踩 in a Chinese browser, Dislike otherwise.
+    page.locator("#cq-chat button[aria-label='踩'], #cq-chat button[aria-label='Dislike']").last.click()
     page.locator("#cq-reason").wait_for()
     page.locator("#cq-reason label", has_text="回答不完整").click()
     page.locator("#cq-comment textarea").fill("希望列出更多数字")
@@ -132,3 +133,11 @@ def test_browse_search_jumps_into_the_case_text(page):
     assert "c03.s3.p1" in row.inner_text()
     assert "三、工作成效" in page.locator("#cq-case-view .cq-outline").inner_text()
 
+
+
+def test_index_table_row_opens_the_case_with_its_outline(page):
+    page.get_by_role("tab", name="浏览案例").click()
+    page.locator("#cq-table [role=gridcell]", has_text="市医保局").first.click()
+    page.wait_for_selector("#cq-case-view .cq-case[data-case='4']")
+    view = page.locator("#cq-case-view").inner_text()
+    assert "案例四" in view and "c04.s2" in view and "目录" in view

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from caseqa.app.cli import main
 
 
@@ -117,3 +116,15 @@ def test_help_is_instant_and_lists_verbs(capsys):
     out = capsys.readouterr().out
     for verb in ("corpus", "build", "search", "ask", "eval", "serve", "feedback"):
         assert verb in out
+
+
+def test_eval_writes_report_metrics_and_plots(env, capsys, tmp_path):
+    report = tmp_path / "report"
+    assert main(["eval", "--split", "heldback", "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "hybrid" in out and "dense" in out and "bm25" in out and "refusal" in out
+    names = {p.name for p in report.iterdir()}
+    assert {"report.md", "metrics.json", "recall_at_k.png", "by_type.png", "by_case.png"} <= names
+    metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["split"] == "heldback" and set(metrics["retrieval"]) == {"hybrid", "dense", "bm25"}
+    assert (report / "recall_at_k.png").read_bytes()[:4] == b"\x89PNG"

@@ -1,0 +1,60 @@
+"""CI gate: the held-back split must stay at or above today's figures (ratchet up, never down).
+
+Thresholds sit just below the values measured when they were set (see README, "Evaluation"); the
+grounding invariants are absolute.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from caseqa.eval.run import evaluate
+
+pytestmark = pytest.mark.model
+
+FLOORS = {
+    ("retrieval", "hybrid", "hit@5"): 0.93,
+    ("retrieval", "hybrid", "mrr@10"): 0.76,
+    ("answers", "key_fact_recall"): 0.74,
+    ("answers", "all_facts_accuracy"): 0.70,
+    ("answers", "citation_precision"): 0.77,
+    ("refusal", "recall"): 0.60,
+}
+CEILINGS = {
+    ("refusal", "false_refusal_rate"): 0.05,
+}
+
+
+def _get(metrics: dict, path: tuple[str, ...]) -> float:
+    for key in path:
+        metrics = metrics[key]
+    return float(metrics)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def heldback(real_runtime):
+    t0 = time.perf_counter()
+    metrics = evaluate(real_runtime, split="heldback")
+    metrics["_seconds"] = time.perf_counter() - t0
+    return metrics
+
+
+def test_grounding_is_absolute(heldback):
+    assert heldback["grounding"]["quotes_verbatim"] == 1.0
+    assert heldback["grounding"]["numbers_in_quotes"] == 1.0
+
+
+@pytest.mark.parametrize("path", list(FLOORS), ids=lambda p: ".".join(p))
+def test_metric_at_or_above_floor(heldback, path):
+    assert _get(heldback, path) >= FLOORS[path], f"{'.'.join(path)} fell below {FLOORS[path]}"
+
+
+@pytest.mark.parametrize("path", list(CEILINGS), ids=lambda p: ".".join(p))
+def test_metric_at_or_below_ceiling(heldback, path):
+    assert _get(heldback, path) <= CEILINGS[path]
+
+
+def test_every_retriever_is_compared(heldback):
+    assert set(heldback["retrieval"]) == {"hybrid", "dense", "bm25"}
+    assert heldback["n_unanswerable"] >= 5 and heldback["n_answerable"] >= 50
