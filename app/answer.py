@@ -64,6 +64,7 @@ class AnswerParams:
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
     support_min: float = 0.86  # combined support needed to answer
+    idf_power: float = 2.0  # >1 lets the question's rarest word decide between sentences
     identity_weight: float = 0.4  # weight of words that name a case, in sentence selection
     w_quote: float = 0.08  # bonus for a sentence holding a term the question quotes (“三快”)
     w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
@@ -346,10 +347,11 @@ class Answerer:
         """IDF weights of the question's words; words that only name a case (its title or unit) count less,
         since they tell which case, not which sentence of it, answers."""
         weights: dict[str, float] = {}
+        g = self.params.idf_power
         for t in self.tokenize(extra):
-            weights[t] = 0.3 * self._idf.get(t, self._max_idf)
+            weights[t] = 0.3 * self._idf.get(t, self._max_idf) ** g
         for t in self.tokenize(q):
-            w = self._idf.get(t, self._max_idf)
+            w = self._idf.get(t, self._max_idf) ** g
             weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
         return weights
 
