@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
-from caseqa.corpus.records import PRACTICE, TABLE
+from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE, PREAMBLE, TABLE
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS
 
@@ -40,6 +40,8 @@ MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 "
+                           "了 的 是 呢 吗 什么 方法 办法 推动".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S)
@@ -56,6 +58,7 @@ class AnswerParams:
     w_hit_english: float = 0.08  # English questions: sentence cosines are noisier across languages
     w_want: float = 0.04
     w_section: float = 0.05
+    w_outcome_number: float = 0.02
     candidate_chunks: int = 6
     english_chunks: int = 6  # candidate paragraphs for English questions
     max_sentences: int = 3
@@ -329,6 +332,8 @@ class Answerer:
                 # fused RRF scores are nearly flat; the paragraph's rank is the usable retrieval signal
                 score = p.w_cos * cos + p.w_lex * lex + w_hit / math.sqrt(hit.rank)
                 score += p.w_want * self._want_bonus(intent, s.text)
+                if intent.section == OUTCOME and NUMBER.search(s.text):
+                    score += p.w_outcome_number  # results are best told in figures
                 if intent.section and para.section_kind not in (TABLE,):
                     score += p.w_section * (1 if para.section_kind == intent.section else -1)
                 if len(s.text.strip()) < 8:
@@ -408,13 +413,50 @@ class Answerer:
         missing = self._unmet_constraints(intent, pool, case_no)
         if missing or not self._supported(best, hits, intent):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
-        chosen = self._select(pool, intent)
+        pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
+        chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
         case = self.corpus.case(case_no)
         if intent.which_case:
             row = self._table_row(case_no)
             if row is not None:
                 chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
         return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    def _section_pool(
+        self, q: str, intent: Intent, pool: list[_Scored], case_no: int, qvec: np.ndarray, lex_extra: str,
+        exclude: set[str],
+    ) -> list[_Scored]:
+        """A question that asks for a section (为什么 → 背景, 怎么 → 做法, 成效 → 成效) is answered from that
+        section of the case when the case has one, even if retrieval ranked another section higher."""
+        if not intent.section:
+            return pool
+        # a case without 工作背景 tells its background in an untitled preamble
+        kinds = {intent.section, PREAMBLE} if intent.section == BACKGROUND else {intent.section}
+        if any(s.paragraph.section_kind in kinds for s in pool[:1]):
+            return pool
+        chunks = [c for c in self.index.chunks if c.case == case_no and c.section_kind in kinds]
+        if not chunks:
+            return pool
+        hits = [Hit(c, 0.0, r, 0.0, 0.0, None, None) for r, c in enumerate(chunks, 1)]
+        extra = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
+        return extra or pool
+
+    def _overview(self, intent: Intent, case_no: int, pool: list[_Scored]) -> list[_Scored]:
+        """"How did case X do it?" with nothing more specific: the titles of its measures （一）（二）… or
+        一是/二是…, each quoted from its paragraph — the case's own summary of what it did."""
+        if intent.section != PRACTICE or intent.wants - {"list"}:
+            return []
+        specific = [t for t in intent.tokens if t not in self._identity.get(case_no, set())
+                    and t not in OVERVIEW_WORDS and t not in STOPWORDS]
+        if specific:
+            return []
+        paragraphs = [p for p in self.corpus.paragraphs if p.case == case_no and p.section_kind == PRACTICE]
+        heads = [p.sentences[0] for p in paragraphs if LIST_ITEM.match(p.sentences[0].text)]
+        if len(heads) < 2 or sum(len(h.text) for h in heads) > 2 * self.params.max_chars:
+            return []
+        top = pool[0] if pool else None
+        return [_Scored(h, self._para_of[h.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0)
+                for h in heads]
 
     def _table_row(self, case_no: int) -> Paragraph | None:
         return next((p for p in self.corpus.paragraphs if p.section_kind == TABLE and p.case == case_no), None)
