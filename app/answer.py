@@ -30,6 +30,7 @@ from .intent import MEASURE_WORDS, Intent, read_intent
 from .runtime import QueryError, Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
+DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
@@ -40,6 +41,8 @@ MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
+                          "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 "
                            "了 的 是 呢 吗 什么 方法 办法 推动".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
@@ -122,6 +125,7 @@ class Answer:
     items: tuple[tuple[int, str], ...] = ()  # (case, sentence id) listed, for "第二个呢？"
     intent: Intent = field(default_factory=Intent)
     warnings: tuple[str, ...] = ()
+    said: tuple[str, ...] = ()  # sentence ids quoted earlier on this topic (for "还有呢？")
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,15 @@ class Answerer:
 
     def _answer(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
         followup = prev is not None and self._is_followup(q, intent, prev)
+        ans = self._route(q, intent, prev if followup else None, filt)
+        if followup and prev is not None and not ans.abstained:
+            earlier = [*prev.said, *(sid for _, sid in prev.items)]
+            ans = replace(ans, said=tuple(dict.fromkeys(earlier)))
+        return ans
+
+    def _route(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
+        """Dispatch a question: follow-up (``prev`` given), index table, cross-case, or single case."""
+        followup = prev is not None
         note = ""
         topic = q
         lex_extra = ""
@@ -276,7 +289,7 @@ class Answerer:
                 return self._table(q, replace(intent, case_refs=prev.cases), note=note, topic=prev.topic)
             topic = f"{prev.topic} {q}"
             lex_extra = prev.topic
-            said = {sid for _, sid in prev.items}
+            said = {sid for _, sid in prev.items} | set(prev.said)
             exclude = said if MORE.search(q) else set()
             if not intent.cross_case:
                 return self._single(q, intent, topic, filt, note, lex_extra, exclude, said)
@@ -299,8 +312,9 @@ class Answerer:
         named = self._named_cases(q)
         if named and not set(named) & set(prev.cases):
             return False
-        content = [t for t in self.tokenize(q) if t not in {"案例"}]
-        if intent.followup_cue or len(content) <= 1 or named:
+        specific = [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS and t not in FOCUS_STOP
+                    and t not in OVERVIEW_WORDS]
+        if intent.followup_cue or len(specific) <= 1 or named:
             return True
         # Names no case: it continues the conversation unless on its own it clearly points to another case.
         hits = self.searcher.search(q, k=self.params.candidate_chunks)
@@ -380,6 +394,8 @@ class Answerer:
             bonus += 1.0 if NUMBER.search(text) else -0.5
         if "date" in intent.wants:
             bonus += 1.0 if DATE.search(text) else -0.5
+        if "duration" in intent.wants:
+            bonus += 1.0 if DURATION.search(text) else -0.5
         if "org" in intent.wants:
             bonus += 0.5 if ORG.search(text) else 0.0
         if "name" in intent.wants:
@@ -702,7 +718,7 @@ class Answerer:
                                     missing=(f"上一条回答中的第{token}项",))
             return self._single(q, replace(intent, wants=prev.intent.wants, section=prev.intent.section),
                                 prev.topic, [cases[k - 1]], note, "", set())
-        sentences = self._enumeration(prev)
+        sentences = self._enumeration(prev, k)
         if k > len(sentences):
             return self._refuse(q, intent, prev.related, topic=prev.topic, note=note,
                                 missing=(f"上一条回答中的第{token}项",))
@@ -716,19 +732,26 @@ class Answerer:
         return self._compose(q, intent, [(self.corpus.case(para.case), scored)], prev.related, note=note,
                              topic=prev.topic)
 
-    def _enumeration(self, prev: Answer) -> list[Sentence]:
-        """The list a previous answer quoted from: its paragraph's list items, or the section's sub-points."""
+    def _enumeration(self, prev: Answer, k: int) -> list[Sentence]:
+        """The list a previous answer quoted from, long enough to have a k-th item: the sentences it quoted
+        when it quoted a list, its paragraph's items (一是…二是…), or its section's sub-points （一）（二）…."""
         if not prev.items:
             return []
+        quoted = [s for _, sid in prev.items if (s := self._sentence(sid)) is not None and LIST_ITEM.match(s.text)]
         first = self._para_of.get(prev.items[0][1])
         if first is None:
             return []
         items = [s for s in first.sentences if LIST_ITEM.match(s.text) and not SUBPOINT_TITLE.match(s.text)]
-        if len(items) >= 2:
-            return items
         section = [p for p in self.corpus.paragraphs if p.section_id == first.section_id]
         heads = [p.sentences[0] for p in section if LIST_ITEM.match(p.sentences[0].text)]
-        return heads
+        for candidate in (quoted, items, heads):
+            if len(candidate) >= max(k, 2):
+                return candidate
+        return []
+
+    def _sentence(self, sid: str) -> Sentence | None:
+        para = self._para_of.get(sid)
+        return next((s for s in para.sentences if s.id == sid), None) if para else None
 
     # ------------------------------------------------------------ output
 

@@ -15,6 +15,7 @@ NUMBER_CUES = ("多少", "几", "比例", "比率", "百分", "数量", "金额"
                "percentage", "amount", "how long")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "几月", "日期", "时间点", "什么时间", "when", "what year",
              "what date")
+DURATION_CUES = ("多久", "多长时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
             "which unit", "which department", "who", "which organization", "which organisation", "which bank")
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
@@ -23,8 +24,9 @@ LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列
 WHY_CUES = ("为什么", "为何", "背景", "原因", "起因", "目的", "初衷", "为了解决", "why", "background", "reason")
 HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法", "采取", "干了", "做了", "咋", "how did", "how do",
             "how does", "measures", "what did", "steps")
-OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "results", "outcome",
-                "impact", "achieve", "effect")
+OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "变化", "改善", "带来了",
+                "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
+                "effect", "what changed")
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each")
 TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
@@ -54,7 +56,7 @@ PLACES = tuple(
 class Intent:
     """The reading of one question."""
 
-    wants: frozenset[str] = field(default_factory=frozenset)  # number, date, org, name, list
+    wants: frozenset[str] = field(default_factory=frozenset)  # number, date, duration, org, name, list
     section: str | None = None  # background / practice / outcome
     cross_case: bool = False
     table: bool = False  # about the compilation itself
@@ -86,6 +88,8 @@ def read_intent(question: str) -> Intent:
         wants.add("number")
     if _has(ql, DATE_CUES):
         wants.add("date")
+    if _has(ql, DURATION_CUES):
+        wants.add("duration")
     if _has(ql, ORG_CUES):
         wants.add("org")
     if _has(ql, NAME_CUES):
