@@ -37,7 +37,7 @@ from caseqa.config import Config
 
 from .chunk import Chunk, chunk
 from .encoder import Encoder
-from .tokenize import domain_terms, tokenizer_for
+from .tokenize import domain_terms, tokenizer_for, tokenizer_signature
 
 FORMAT_VERSION = 1
 APPROX_THRESHOLD = 50_000
@@ -237,7 +237,8 @@ def build(corpus: Corpus, encoder: Encoder, config: Config, log: Log = _stderr, 
         "corpus_sha256": corpus.source_sha256,
         "chunking": {"unit": "paragraph", "max_chars": config.max_chunk_chars, "split": "sentence"},
         "faiss": type(fidx).__name__,
-        "bm25": {"library": "bm25s", "tokenizer": "jieba cut_for_search + domain terms", "terms": len(terms)},
+        "bm25": {"library": "bm25s", "tokenizer": "jieba cut_for_search + domain terms", "terms": len(terms),
+                 "signature": tokenizer_signature(terms)},
         "counts": {"chunks": len(chunks), "sentences": len(sentences)},
         "package_version": __version__,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -337,8 +338,8 @@ def load(directory: Path, corpus: Corpus, model: str) -> Index:
         raise StaleIndexError("index files disagree on their sizes")
     if sent_ids != [s.id for s in corpus.sentences]:
         raise StaleIndexError("sentence ids differ from the corpus parse (parser changed?)")
-    if terms != tuple(domain_terms(corpus)):
-        raise StaleIndexError("the domain dictionary changed since the index was built")
+    if terms != tuple(domain_terms(corpus)) or manifest.get("bm25", {}).get("signature") != tokenizer_signature(terms):
+        raise StaleIndexError("the tokenizer (domain dictionary or stopwords) changed since the index was built")
     return Index(corpus, chunks, fidx, retriever, sent_vecs, manifest, terms)
 
 

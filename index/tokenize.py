@@ -18,8 +18,18 @@ STOPWORDS = frozenset(
         "which who how many much when where why does did do "
         "is are was were the a an of in on for to and or by "
         "with it its this that there "
+        # words about the compilation itself, not about any case's content
+        "案例 提到 涉及 有关 相关 分别 各自 比较 对比 case cases "
     ).split()
 )
+
+
+def tokenizer_signature(terms: Iterable[str]) -> str:
+    """Fingerprint of everything that decides BM25 tokens (dictionary terms and stopwords)."""
+    import hashlib
+
+    blob = "\n".join(sorted(STOPWORDS)) + "\0" + "\n".join(terms)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 _SKIP = re.compile(r"^[\W_]+$")
 _QUOTED = re.compile(r"“([^“”]{2,12})”")
 _TITLED = re.compile(r"《([^《》]{2,30})》")
