@@ -40,7 +40,8 @@ ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|�
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
-                "个月": ("个月",), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+                "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
+                "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 "
@@ -157,12 +158,13 @@ def case_label(case: Case, with_title: bool = True) -> str:
     return f"{case.label}{' ' + title if title else ''}（{case.unit}）"
 
 
+DATE_CUE_WORDS = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "几月", "什么时间", "时候", "哪一天")
 NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
 
 
 def _content_word(w: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)) and w not in FOCUS_STOP and w not in STOPWORDS \
-        and not w.startswith(NUMBER_CUE_WORDS)
+        and not w.startswith(NUMBER_CUE_WORDS) and not w.startswith(DATE_CUE_WORDS)
 
 
 class Answerer:
@@ -228,24 +230,29 @@ class Answerer:
 
     def _intent(self, q: str) -> Intent:
         intent = read_intent(q)
+        if "date" in intent.wants and "number" not in intent.wants:
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(q, DATE_CUE_WORDS))
         if "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)))
         return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q), counted=self._counted(q))
 
-    def _counted(self, q: str) -> tuple[str, ...]:
+    def _counted(self, q: str, cues: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """What a 多少 question counts: the content word just before the cue and the one after its measure word
         (累计放款多少 → 放款; 接入了多少家金融机构 → 接入, 金融机构)."""
         words = [w for w in self.index.tokenize._jieba.cut(q) if w.strip()]
         out: list[str] = []
         for i, w in enumerate(words):
-            if not w.startswith(NUMBER_CUE_WORDS):
+            if not w.startswith(cues or NUMBER_CUE_WORDS):
                 continue
             before = [x for x in words[:i] if _content_word(x)]
             after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS]
-            if before:
+            if before and cues is None:  # for dates the event is the word after the cue (什么时候 → 上线)
                 out.append(before[-1])
-            if after and not re.match(r"[，。？！,?!；;]", after[0]):
-                out.append(after[0])
+            # the counted noun is the next word; an event may take two (开始建设, 全面上线)
+            for x in after[: 1 if cues is None else 2]:
+                if re.match(r"[，。？！,?!；;]", x):
+                    break
+                out.append(x)
         return tuple(dict.fromkeys(out))
 
     def _measure_word(self, q: str) -> str:
@@ -513,6 +520,13 @@ class Answerer:
         for quoted in intent.quoted:
             if re.search(r"[\u4e00-\u9fff]", quoted) and quoted.replace(" ", "") not in self._flat_text:
                 missing.append(f"“{quoted}”")
+        for term in intent.latin:
+            if term.lower() not in case_text.lower():
+                missing.append(f"“{term}”")
+        if "date" in intent.wants and pool and not self._date_fits(intent, pool):
+            missing.append("问题所问的时间")
+        if "duration" in intent.wants and pool and not any(DURATION.search(s.sentence.text) for s in pool[:8]):
+            missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) for s in pool[:5]):
             missing.append("具体人名")
         if "number" in intent.wants and pool:
@@ -521,13 +535,25 @@ class Answerer:
                 missing.append("问题所问的具体数字")
         return missing
 
+    def _date_fits(self, intent: Intent, pool: list[_Scored]) -> bool:
+        """A date question is supported by a dated sentence that names the event asked about (修订, 上线…)."""
+        dated = [s for s in pool[:8] if DATE.search(s.sentence.text)]
+        if not dated:
+            return False
+        if intent.english or not intent.counted:
+            return True
+        text = "".join(s.sentence.text for s in dated[:3]).replace(" ", "")
+        return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
+
     def _number_fits(self, intent: Intent, numeric: list[_Scored], case_no: int) -> bool:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
         and shares a word with what is being counted, beyond the words that merely name the case."""
         p = self.params
         if intent.unit:
             units = UNIT_ALIASES.get(intent.unit, (intent.unit,))
-            pattern = re.compile(r"(?:\d[\d.,\s]*|[一二两三四五六七八九十百千]+)(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
+            # Chinese numerals count only before 个/项/条 (三个工作组); 二次供水 is a word, not a count
+            cn = "|[一二两三四五六七八九十百千]+" if intent.unit in ("个", "项", "条") else ""
+            pattern = re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
                                  + "|".join(map(re.escape, units)) + ")")
             fits = [s for s in numeric if any(
                 not YEARLIKE.fullmatch(m.group(0).strip()) for m in pattern.finditer(s.sentence.text))]

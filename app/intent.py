@@ -34,7 +34,7 @@ CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
 PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人).{0,6}(叫什么|是谁|名字|姓名)|"
                     r"(叫什么名字|姓名|who (was|is) the (head|director|minister|leader))")
-MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 场 项 个 条 元 亿 万".split())
+MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这里", "this case", "it ", "its ", "they", "them", "that case")
@@ -72,6 +72,7 @@ class Intent:
     unit: str = ""  # measure word after 多少/几 (多少天 → 天), "" when none
     tokens: tuple[str, ...] = ()  # content tokens, filled by the answerer's tokenizer
     counted: tuple[str, ...] = ()  # for 多少 questions, the words naming what is counted
+    latin: tuple[str, ...] = ()  # Latin-script terms in a Chinese question (AI, CA, SCIA): evidence must name them
 
 
 def _has(q: str, cues: tuple[str, ...]) -> bool:
@@ -135,5 +136,6 @@ def read_intent(question: str) -> Intent:
         followup_cue=_has(ql, PRONOUNS) or bool(ELLIPSIS.search(q)) or q.startswith("具体"),
         english=english,
         which_case=bool(WHICH_CASE.search(ql)),
+        latin=() if english else tuple(dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]+", q))),
         person=bool(PERSON.search(ql)),
     )
