@@ -48,7 +48,9 @@ OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 �
                            "了 的 是 呢 吗 什么 方法 办法 推动".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
-MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S)
+MARKUP = re.compile(
+    r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S | re.I
+)
 REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
 
 
