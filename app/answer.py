@@ -27,7 +27,7 @@ from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS
 
 from .intent import MEASURE_WORDS, Intent, read_intent
-from .runtime import QueryError, Runtime, check_question
+from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
@@ -51,6 +51,7 @@ SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\
 MARKUP = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S | re.I
 )
+MARKUP_ONLY = "这个问题只有网页代码（HTML 标签或脚本），没有可以查询的文字。请用文字提问，例如：个体深信贷累计放款多少？"
 REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
 
 
@@ -211,7 +212,7 @@ class Answerer:
         # Markup is not part of a question (a pasted <img …> or <script> must not steer retrieval).
         stripped = MARKUP.sub(" ", q).strip()
         if not any(ch.isalnum() for ch in stripped):
-            raise QueryError("the question has no words, only markup or symbols")
+            return Answer(q, MARKUP_ONLY, True, warnings=tuple(warnings))
         prev = self._previous(history, cases)
         ans = self._answer(stripped, self._intent(stripped), prev, list(cases) if cases else None)
         # the user's own words are kept as typed; every interface renders them as text

@@ -101,7 +101,14 @@ def test_hostile_or_odd_input_never_crashes(answerer, question):
     assert "<script>" not in ans.text and "alert" not in ans.text
 
 
-@pytest.mark.parametrize("question", ["", "   ", "？？！！", "……", "<img src=x onerror=alert(1)>", "<p></p>"])
+@pytest.mark.parametrize("question", ["<img src=x onerror=alert(1)>", "<p></p><script>alert(1)</script>"])
+def test_markup_only_question_gets_a_clear_answer(answerer, question):
+    ans = answerer.answer(question)
+    assert ans.abstained and "网页代码" in ans.text and not ans.citations
+    assert ans.question == question  # kept as typed; interfaces render it as text
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？！！", "……"])
 def test_empty_or_punctuation_only_is_a_clear_error(answerer, question):
     with pytest.raises(QueryError):
         answerer.answer(question)
