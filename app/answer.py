@@ -51,7 +51,7 @@ SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\
 MARKUP = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S | re.I
 )
-MARKUP_ONLY = "这个问题只有网页代码（HTML 标签或脚本），没有可以查询的文字。请用文字提问，例如：个体深信贷累计放款多少？"
+MARKUP_ONLY = "这个问题只有网页代码（HTML 标签或脚本），没有可以查询的文字。请用文字提问。"
 REFUSAL = "案例材料中没有找到能回答这个问题的内容。"
 
 
@@ -572,10 +572,11 @@ class Answerer:
         overlap = any(t in s.sentence.text.replace(" ", "") for s in numeric[:3] for t in counted)
         return overlap or best.cos >= p.number_cos
 
-    def _select(self, pool: list[_Scored], intent: Intent) -> list[_Scored]:
+    def _select(self, pool: list[_Scored], intent: Intent, params: AnswerParams | None = None) -> list[_Scored]:
         """The smallest set of sentences that answers: the best one, then close runners-up that add
-        new question terms, and for list questions the rest of the enumeration."""
-        p = self.params
+        new question terms, and for list questions the rest of the enumeration (``params`` narrows the
+        budget for one line of a cross-case answer)."""
+        p = params or self.params
         best = pool[0]
         chosen = [best]
         size = len(best.sentence.text)
@@ -693,17 +694,10 @@ class Answerer:
             if missing:
                 continue
             narrow = replace(self.params, max_sentences=1 if not named else 2, max_chars=160)
-            groups.append((self.corpus.case(c), Answerer._select_with(self, pool, intent, narrow)))
+            groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
         return self._compose(q, intent, groups, related, topic=topic)
-
-    def _select_with(self, pool: list[_Scored], intent: Intent, params: AnswerParams) -> list[_Scored]:
-        saved, self.params = self.params, params
-        try:
-            return self._select(pool, intent)
-        finally:
-            self.params = saved
 
     # ------------------------------------------------------------ the index table
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -151,6 +151,25 @@ def _batch_lines(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
             f.close()
 
 
+def _run_batch(path: str, handle: Callable[[dict], dict]) -> int:
+    """Emit ``handle(record)`` for each batch line; a bad line is reported by number, skipped, and makes the
+    exit code 1 while the rest still run."""
+    from caseqa.app.runtime import QueryError
+
+    bad = 0
+    for n, rec, err in _batch_lines(path):
+        if err is None and rec is not None:
+            try:
+                _emit(handle(rec))
+                continue
+            except QueryError as e:
+                err = str(e)
+        bad += 1
+        print(f"caseqa: {path}:{n}: {err}; skipped", file=sys.stderr)
+        _emit({"id": rec.get("id") if rec else None, "line": n, "error": err})
+    return 1 if bad else 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from caseqa.app.runtime import QueryError, check_cases, check_question
 
@@ -170,22 +189,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CliError(str(e)) from e
 
     if args.batch is not None:
-        bad = 0
-        for n, rec, err in _batch_lines(args.batch):
-            if err is None:
-                try:
-                    q, _ = check_question(rec["question"])
-                except QueryError as e:
-                    err = str(e)
-            if err is not None:
-                bad += 1
-                print(f"caseqa: {args.batch}:{n}: {err}; skipped", file=sys.stderr)
-                _emit({"id": rec.get("id") if rec else None, "line": n, "error": err})
-                continue
+
+        def search_one(rec: dict) -> dict:
+            q, _ = check_question(rec["question"])
             hits = rt.searcher.search(q, k=args.k, cases=cases, mode=args.retriever)
-            _emit({"id": rec.get("id"), "question": rec["question"],
-                   "hits": [_hit_json(h, rt.corpus) for h in hits]})
-        return 1 if bad else 0
+            return {"id": rec.get("id"), "question": rec["question"], "hits": [_hit_json(h, rt.corpus) for h in hits]}
+
+        return _run_batch(args.batch, search_one)
 
     hits = rt.searcher.search(question, k=args.k, cases=cases, mode=args.retriever)
     if args.json:
@@ -247,23 +257,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         else:
             _print_answer(ans)
         return 0
-    bad = 0
-    for n, rec, err in _batch_lines(args.batch):
-        history = rec.get("history", []) if rec else []
-        if err is None and (not isinstance(history, list) or not all(isinstance(h, str) for h in history)):
-            err = '"history" must be a list of earlier questions'
-        if err is None:
-            try:
-                ans = answerer.answer(rec["question"], history=history, cases=cases)
-            except QueryError as e:
-                err = str(e)
-        if err is not None:
-            bad += 1
-            print(f"caseqa: {args.batch}:{n}: {err}; skipped", file=sys.stderr)
-            _emit({"id": rec.get("id") if rec else None, "line": n, "error": err})
-            continue
-        _emit(answer_json(ans, rec.get("id")))
-    return 1 if bad else 0
+
+    def ask_one(rec: dict) -> dict:
+        history = rec.get("history", [])
+        if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+            raise QueryError('"history" must be a list of earlier questions')
+        return answer_json(answerer.answer(rec["question"], history=history, cases=cases), rec.get("id"))
+
+    return _run_batch(args.batch, ask_one)
 
 
 # ---------------------------------------------------------------- eval

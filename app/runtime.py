@@ -60,7 +60,7 @@ def check_question(text: object, limit: int = MAX_QUESTION_CHARS) -> tuple[str, 
         raise QueryError(f"the question must be text, got {type(text).__name__}")
     q = text.strip()
     if not q:
-        raise QueryError("the question is empty; type a question, e.g. 个体深信贷累计放款多少？")
+        raise QueryError("the question is empty; type a question about the cases")
     if not any(ch.isalnum() for ch in q):
         raise QueryError(f"the question has no words, only punctuation or symbols: {q[:40]!r}")
     warnings = []

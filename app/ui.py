@@ -34,19 +34,28 @@ if TYPE_CHECKING:  # pragma: no cover - typing only; gradio and the answer modul
 EXIT_USAGE = 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
-EXAMPLES = (
-    "个体深信贷累计放款多少？",
-    "那它的成效呢？",
-    "“办不成事”反映窗口是什么时候上线的？",
-    "前海财税服务业集聚区是怎么建设的？",
-    "哪些案例和融资有关？",
-    "2021年北京市的营商环境怎么样？",
-)
 REFUSAL_BADGE = "未找到依据"
-EMPTY_MESSAGE = "请输入一个问题，例如：个体深信贷累计放款多少？"
+EMPTY_MESSAGE = "请输入一个问题，例如某个案例的做法、成效或某个数字。"
 MARKER = re.compile(r"\[(\d+)\]")
 
 # ----------------------------------------------------------------------------- rendering (pure, no gradio)
+
+
+def example_questions(corpus: Corpus) -> list[str]:
+    """Example questions made from the corpus itself (so another compilation gets its own): how, a follow-up,
+    the submitting unit, an outcome, the compilation, and one the cases cannot answer."""
+    from caseqa.app.answer import short_title
+
+    cases = list(corpus.cases)
+    first, other = cases[0], cases[len(cases) // 2]
+    return [
+        f"{short_title(first)}是怎么做的？",
+        "那它的成效呢？",
+        "这个案例是哪个单位报送的？",
+        f"{short_title(other)}取得了哪些成效？",
+        "一共有多少个案例？",
+        "2030年广州有类似的做法吗？",
+    ]
 
 
 def esc(text: object) -> str:
@@ -360,7 +369,7 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
         except QueryError as e:
             text = EMPTY_MESSAGE if not (question or "").strip() else f"无法查询：{e}"
             if "no words" in str(e):
-                text = "问题里只有标点或符号，请输入文字，例如：个体深信贷累计放款多少？"
+                text = "问题里只有标点或符号，请输入文字。"
             return chat_messages(answers), answers, gr.skip(), _notice(text), gr.skip()
         if warnings:
             notice = f"问题超过 {MAX_QUESTION_CHARS} 字，只用了前 {MAX_QUESTION_CHARS} 字来查找。"
@@ -461,7 +470,7 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
                     send = gr.Button("发送", variant="primary", scale=1, elem_id="cq-send")
                 cases = gr.Dropdown(choices=choices, value=[], multiselect=True, label="只在这些案例中查找（可多选，不选则查全部）",
                                     elem_id="cq-cases")
-                gr.Examples(examples=[[e] for e in EXAMPLES], inputs=[question], label="示例问题")
+                gr.Examples(examples=[[e] for e in example_questions(corpus)], inputs=[question], label="示例问题")
                 with gr.Group(visible=False, elem_id="cq-down") as down_panel:
                     reason = gr.Radio([(label, code) for code, label in REASONS.items()], label="这个回答哪里不好？",
                                       elem_id="cq-reason")
