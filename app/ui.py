@@ -347,7 +347,42 @@ def _theme() -> Any:
 # ----------------------------------------------------------------------------- the app
 
 
-def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
+class LoadingRuntime:
+    """The corpus at once, the model and index in a background thread: the page is up while the model loads,
+    and a question asked before the model is ready waits for it (Gradio's queue shows it pending)."""
+
+    def __init__(self, config: Any, log: Any) -> None:
+        import threading
+
+        from caseqa.corpus import load as load_corpus
+
+        self.corpus = load_corpus(config.corpus_path)
+        self._config, self._log = config, log
+        self._runtime: Runtime | None = None
+        self._error: BaseException | None = None
+        self._ready = threading.Event()
+        threading.Thread(target=self._load, name="caseqa-load", daemon=True).start()
+
+    def _load(self) -> None:
+        from caseqa.app.runtime import load_runtime
+
+        try:
+            self._runtime = load_runtime(self._config, rebuild=True, log=self._log, progress=True)
+        except BaseException as e:  # handed to whoever waits: the server reports it and exits
+            self._error = e
+        finally:
+            self._ready.set()
+
+    def get(self) -> Runtime:
+        """The loaded runtime, waiting for it if needed; re-raises a loading error."""
+        self._ready.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._runtime is not None
+        return self._runtime
+
+
+def build_app(runtime: Runtime | LoadingRuntime, feedback_store: FeedbackStore) -> gr.Blocks:
     """The Blocks app over one loaded runtime; per-browser conversation state lives in gr.State."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr  # heavy (~2 s): imported only when a server is actually built
@@ -373,7 +408,8 @@ def build_app(runtime: Runtime, feedback_store: FeedbackStore) -> gr.Blocks:
             return chat_messages(answers), answers, gr.skip(), _notice(text), gr.skip()
         if warnings:
             notice = f"问题超过 {MAX_QUESTION_CHARS} 字，只用了前 {MAX_QUESTION_CHARS} 字来查找。"
-        a = answer_question(q, runtime, history=answers, cases=picked)
+        loaded = runtime.get() if isinstance(runtime, LoadingRuntime) else runtime
+        a = answer_question(q, loaded, history=answers, cases=picked)
         answers.append(a)
         turn = len(answers) - 1
         return chat_messages(answers), answers, render_sources(a, turn), _notice(notice), ""
@@ -612,7 +648,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     log(f"feedback database: {db}")
 
-    from caseqa.app.runtime import load_runtime
     from caseqa.corpus import CorpusFormatError
     from caseqa.index.encoder import EncoderError
     from caseqa.index.store import StaleIndexError
@@ -621,8 +656,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     config = Config().with_overrides(model=args.model, index_dir_override=args.index_dir, corpus_path=args.corpus)
     try:
-        runtime = load_runtime(config, rebuild=True, log=log, progress=True)
-    except (CorpusFormatError, EncoderError, StaleIndexError) as e:
+        # the model and index load in the background while gradio imports and the page comes up
+        runtime = LoadingRuntime(config, log)
+    except CorpusFormatError as e:
         print(f"caseqa: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     demo = build_app(runtime, store)
@@ -631,7 +667,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as e:
         print(f"caseqa: error: cannot listen on {args.host}:{args.port}: {e} (try --port)", file=sys.stderr)
         return EXIT_USAGE
-    log(f"ready in {time.perf_counter() - t0:.1f}s")
+    log(f"page up at {url} in {time.perf_counter() - t0:.1f}s; loading the model and index …")
+    try:
+        runtime.get()
+    except (CorpusFormatError, EncoderError, StaleIndexError) as e:
+        print(f"caseqa: error: {e}", file=sys.stderr)
+        demo.close()
+        return EXIT_USAGE
+    log(f"answering questions {time.perf_counter() - t0:.1f}s after start")
     print(f"caseqa: open {url} in a browser (Ctrl-C to stop)", flush=True)
     try:
         demo.block_thread()
