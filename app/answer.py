@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE, PREAMBLE, TABLE
 from caseqa.index.store import Hit, Searcher

@@ -7,12 +7,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from caseqa.config import Config
 from caseqa.corpus import Corpus
 from caseqa.corpus import load as load_corpus
 from caseqa.index.encoder import Encoder, load_encoder
 from caseqa.index.store import Index, Searcher, open_index
-
-from caseqa.config import Config
 
 MAX_QUESTION_CHARS = 1000
 

@@ -27,6 +27,7 @@ from caseqa.app.feedback import REASONS, FeedbackError, FeedbackStore, default_d
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; gradio and the answer module are heavy to import
     import gradio as gr
+
     from caseqa.app.answer import Answer
     from caseqa.app.runtime import Runtime
     from caseqa.corpus import Case, Corpus
@@ -386,6 +387,7 @@ def build_app(runtime: Runtime | LoadingRuntime, feedback_store: FeedbackStore) 
     """The Blocks app over one loaded runtime; per-browser conversation state lives in gr.State."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr  # heavy (~2 s): imported only when a server is actually built
+
     from caseqa.app.answer import Answer
     from caseqa.app.answer import answer as answer_question
     from caseqa.app.runtime import MAX_QUESTION_CHARS, QueryError, check_cases, check_question
@@ -648,11 +650,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     log(f"feedback database: {db}")
 
+    from caseqa.config import Config
     from caseqa.corpus import CorpusFormatError
     from caseqa.index.encoder import EncoderError
     from caseqa.index.store import StaleIndexError
-
-    from caseqa.config import Config
 
     config = Config().with_overrides(model=args.model, index_dir_override=args.index_dir, corpus_path=args.corpus)
     try:

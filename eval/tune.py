@@ -82,7 +82,6 @@ def tune(runtime: Runtime, rounds: int = 2) -> AnswerParams:
 
 if __name__ == "__main__":
     from caseqa.app.runtime import load_runtime
-
     from caseqa.config import Config
 
     tune(load_runtime(Config(), log=lambda m: None, progress=False))

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from caseqa.corpus import Corpus
 
 from caseqa import __version__
 from caseqa.config import Config
+from caseqa.corpus import Corpus
 
 from .chunk import Chunk, chunk
 from .encoder import Encoder

@@ -46,7 +46,6 @@ def real_runtime(tmp_path_factory):
     The model cache is shared (``$CASEQA_CACHE_DIR`` or ~/.cache/caseqa); the index is built fresh in a temp dir.
     """
     from caseqa.app.runtime import load_runtime
-
     from caseqa.config import Config
 
     config = Config(model="multilingual-e5-small", corpus_path=None,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from caseqa.app.answer import Answerer, answer_json
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items

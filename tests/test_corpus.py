@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from caseqa.corpus import CorpusFormatError, cn_number, load, parse
 from caseqa.corpus.sentences import split_sentences
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from caseqa.eval.run import evaluate
 
 pytestmark = pytest.mark.model

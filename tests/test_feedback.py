@@ -8,6 +8,7 @@ import sqlite3
 from contextlib import closing
 
 import pytest
+
 from caseqa.app.feedback import (
     REASONS,
     Feedback,

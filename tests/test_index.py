@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from caseqa.config import Config
 from caseqa.index import store
 from caseqa.index.chunk import chunk
 from caseqa.index.store import Searcher, StaleIndexError, build, load, open_index, save
 from caseqa.index.tokenize import domain_terms, tokenizer_for
-
-from caseqa.config import Config
 
 
 def _config(tmp_path, **kw):

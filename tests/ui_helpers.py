@@ -22,7 +22,6 @@ def runtime():
     global _RUNTIME
     if _RUNTIME is None:
         from caseqa.app.runtime import load_runtime
-
         from caseqa.config import Config
 
         _RUNTIME = load_runtime(Config(), rebuild=True, progress=False)
