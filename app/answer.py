@@ -369,6 +369,8 @@ class Answerer:
                     score += 0.04 if y in s.text.replace(" ", "") else 0.0
                 if any(t in s.text for t in intent.quoted):
                     score += p.w_quote
+                    if any(re.search(re.escape(t) + r"[”\"》]?(即|是指|包括|指的是)", s.text) for t in intent.quoted):
+                        score += p.w_quote  # the sentence that defines the quoted term
                 out.append(_Scored(s, para, score, cos, lex))
         out.sort(key=lambda x: -x.score)
         return out
@@ -596,6 +598,13 @@ class Answerer:
             chosen.append(next((s for s in pool if s.sentence.id == nxt.id),
                                _Scored(nxt, para, best.score, best.cos, best.lex)))
             size += len(nxt.text)
+        if "list" in intent.wants and intent.quoted:
+            # 有哪些“首次”: every sentence of the paragraph that carries the quoted term is an item
+            for s in pool:
+                if (s.paragraph.id == para.id and s.sentence.id not in {c.sentence.id for c in chosen}
+                        and any(t in s.sentence.text for t in intent.quoted) and size + len(s.sentence.text) <= p.max_chars):
+                    chosen.append(s)
+                    size += len(s.sentence.text)
         if "list" in intent.wants or intent.section == PRACTICE:
             for sib in self._siblings(best.sentence):
                 if sib.id not in {c.sentence.id for c in chosen} and size + len(sib.text) <= p.max_chars * 2:

@@ -83,7 +83,8 @@ def read_intent(question: str) -> Intent:
     """Read ``question``'s intent with cue words; lower-cased English cues make English questions work too."""
     q = question.strip()
     ql = q.lower()
-    english = not re.search(r"[\u4e00-\u9fff]", q)
+    # "English" means mostly Latin script: a few Chinese names in an English sentence do not make it Chinese
+    english = len(re.findall(r"[A-Za-z]", q)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", q))
     wants = set()
     if _has(ql, NUMBER_CUES):
         wants.add("number")
