@@ -77,7 +77,7 @@ class AnswerParams:
     support_min: float = 0.86  # combined support needed to answer
     idf_power: float = 2.0  # >1 lets the question's rarest word decide between sentences
     identity_weight: float = 0.4  # weight of words that name a case, in sentence selection
-    w_quote: float = 0.08  # bonus for a sentence holding a term the question quotes (“三快”)
+    w_quote: float = 0.15  # bonus for a sentence holding a term the question quotes (“三快”)
     w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
