@@ -27,6 +27,10 @@ HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法"
 OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "变化", "改善", "带来了",
                 "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
                 "effect", "what changed")
+WANT_CUES = (
+    ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
+    ("name", NAME_CUES), ("list", LIST_CUES),
+)
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each")
 TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
@@ -85,19 +89,7 @@ def read_intent(question: str) -> Intent:
     ql = q.lower()
     # "English" means mostly Latin script: a few Chinese names in an English sentence do not make it Chinese
     english = len(re.findall(r"[A-Za-z]", q)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", q))
-    wants = set()
-    if _has(ql, NUMBER_CUES):
-        wants.add("number")
-    if _has(ql, DATE_CUES):
-        wants.add("date")
-    if _has(ql, DURATION_CUES):
-        wants.add("duration")
-    if _has(ql, ORG_CUES):
-        wants.add("org")
-    if _has(ql, NAME_CUES):
-        wants.add("name")
-    if _has(ql, LIST_CUES):
-        wants.add("list")
+    wants = {want for want, cues in WANT_CUES if _has(ql, cues)}
     if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
         wants.discard("number")
         wants.add("list")
