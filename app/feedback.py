@@ -11,12 +11,12 @@ import csv
 import os
 import sqlite3
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
+
+from caseqa.files import atomic_open
 
 EXIT_USAGE = 2
 VOTES = ("up", "down")
@@ -150,26 +150,13 @@ def export_csv(db: str | Path, out: str | Path) -> int:
             rows = [dict(r) for r in con.execute("SELECT * FROM feedback ORDER BY id")]
     except sqlite3.Error as e:
         raise FeedbackError(f"{db} is not a readable feedback database: {e}") from e
-    with _atomic_write(out) as f:
+    with atomic_open(out, "w", encoding="utf-8-sig", newline="") as f:  # Excel reads utf-8-sig
         # utf-8-sig: Excel, which most reviewers open CSVs with, needs the BOM to show Chinese correctly.
         w = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)
     return len(rows)
 
-
-@contextmanager
-def _atomic_write(path: Path, encoding: str = "utf-8-sig") -> Iterator:
-    """Open a temp file beside ``path`` and rename it over ``path`` only if writing succeeded."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            yield f
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def feedback_from_answer(session_id: str, turn: int, answer: object, vote: str, reason: str = "",

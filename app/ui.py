@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from caseqa.app.feedback import REASONS, FeedbackError, FeedbackStore, default_db_path, feedback_from_answer
+from caseqa.files import write_text
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; gradio and the answer module are heavy to import
     import gradio as gr
@@ -202,19 +203,6 @@ def conversation_markdown(answers: Sequence[Answer], when: datetime | None = Non
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
-
-def write_atomic(path: Path, text: str) -> Path:
-    """Write text to ``path`` through a temp file in the same folder and a rename, so a reader never sees half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def case_choices(corpus: Corpus) -> list[tuple[str, int]]:
@@ -434,7 +422,7 @@ def build_app(runtime: Runtime | LoadingRuntime, feedback_store: FeedbackStore) 
             return gr.update(value=None, visible=False), _notice("还没有对话可以导出。")
         sid = (getattr(request, "session_hash", None) or "session")[:12]
         path = export_dir / f"caseqa-对话-{sid}-{datetime.now():%Y%m%d-%H%M%S}.md"
-        write_atomic(path, conversation_markdown(answers))
+        write_text(path, conversation_markdown(answers))
         return gr.update(value=str(path), visible=True), _notice(f"已导出 {len(answers)} 轮对话。")
 
     def record(answers: list[Answer] | None, turn: int, vote: str, reason: str, comment: str,

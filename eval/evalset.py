@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from caseqa.corpus import Corpus
+from caseqa.files import write_text
 
 TYPES = frozenset(
     "number date name list how why outcome which_case table cross_case colloquial variant english "
@@ -156,15 +156,8 @@ def assign_splits(directory: Path | None = None) -> dict[str, int]:
         for d in lines:
             d["split"] = decided[d.get("dialogue") or d["id"]]
             counts[d["split"]] += 1
-        _atomic_write(path, "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines))
+        write_text(path, "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines))
     return dict(counts)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 if __name__ == "__main__":  # python -m caseqa.eval.evalset: assign missing splits

@@ -4,14 +4,13 @@ then print a table and write report.md, metrics.json and PNG plots."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
 from caseqa.app.answer import Answer, Answerer, AnswerParams, answer_json
 from caseqa.app.runtime import Runtime
+from caseqa.files import write_bytes
 
 from . import metrics as M
 from .evalset import Item, load_items
@@ -181,20 +180,12 @@ def format_table(m: dict) -> str:
     return "\n".join(lines)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
-
-
 def write_report(m: dict, directory: Path) -> list[Path]:
     """report.md, metrics.json and PNG plots in ``directory`` (each written atomically)."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     written = [directory / "metrics.json"]
-    _atomic_write(written[0], json.dumps(m, ensure_ascii=False, indent=2).encode())
+    write_bytes(written[0], json.dumps(m, ensure_ascii=False, indent=2).encode())
     written += _plots(m, directory)
     md = ["# caseqa evaluation", "", "```", format_table(m), "```", "",
           "![recall@k](recall_at_k.png)", "", "![by type](by_type.png)", "", "![by case](by_case.png)", "",
@@ -203,7 +194,7 @@ def write_report(m: dict, directory: Path) -> list[Path]:
         if not r["correct"]:
             verdict = "refused" if r["abstained"] else "answered"
             md.append(f"- `{r['id']}` ({r['type']}, {verdict}): {r['question']}")
-    _atomic_write(directory / "report.md", ("\n".join(md) + "\n").encode())
+    write_bytes(directory / "report.md", ("\n".join(md) + "\n").encode())
     written.append(directory / "report.md")
     return written
 
@@ -223,7 +214,7 @@ def _plots(m: dict, directory: Path) -> list[Path]:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
         plt.close(fig)
-        _atomic_write(directory / name, buf.getvalue())
+        write_bytes(directory / name, buf.getvalue())
         out.append(directory / name)
 
     fig, ax = plt.subplots(figsize=(6, 4))
