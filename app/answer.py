@@ -198,6 +198,7 @@ class Answerer:
             c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit]))) for c in self.corpus.cases
         }
         self._posseg = None
+        self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
 
     # ------------------------------------------------------------ entry point
@@ -387,11 +388,6 @@ class Answerer:
             weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
         return weights
 
-    def _focus_tokens(self, intent: Intent, case_no: int) -> list[str]:
-        """Question words about *what* is asked (not the case's own name, not question words)."""
-        return [t for t in intent.tokens if t not in self._identity.get(case_no, set()) and t not in FOCUS_STOP
-                and not NUMBER.search(t)]
-
     def _has_person(self, text: str) -> bool:
         """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
         if self._posseg is None:
@@ -488,7 +484,7 @@ class Answerer:
                 for h in heads]
 
     def _table_row(self, case_no: int) -> Paragraph | None:
-        return next((p for p in self.corpus.paragraphs if p.section_kind == TABLE and p.case == case_no), None)
+        return self._rows.get(case_no)
 
     def _supported(self, best: _Scored, hits: list[Hit], intent: Intent) -> bool:
         """Enough evidence to answer: a close sentence (cosine), or a fairly close one with word overlap,
@@ -712,7 +708,7 @@ class Answerer:
     # ------------------------------------------------------------ the index table
 
     def _table(self, q: str, intent: Intent, note: str = "", topic: str = "") -> Answer:
-        rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}
+        rows = self._rows
         if not rows:
             return self._refuse(q, intent, (), topic=topic or q, note=note)
         if intent.count_cases:
@@ -792,8 +788,7 @@ class Answerer:
 
     def _citation(self, n: int, para: Paragraph, start: int, end: int) -> Citation:
         case = self.corpus.case(para.case)
-        section = " › ".join(para.headings[1:]) if para.section_kind != TABLE else para.headings[0]
-        return Citation(n, para.id, case.number, case.title, case.unit, section, para.text,
+        return Citation(n, para.id, case.number, case.title, case.unit, para.section_label, para.text,
                         para.text[start:end], start, end)
 
     def _compose(
@@ -843,8 +838,8 @@ class Answerer:
             seen.add(pid)
             para = self.corpus.paragraph(pid)
             case = self.corpus.case(para.case)
-            section = " › ".join(para.headings[1:]) if para.section_kind != TABLE else para.headings[0]
-            out.append(Related(pid, case.number, case.title, case.unit, section, para.text, round(h.score, 6)))
+            out.append(Related(pid, case.number, case.title, case.unit, para.section_label, para.text,
+                               round(h.score, 6)))
         return tuple(out[:5])
 
     def _refuse(

@@ -116,7 +116,7 @@ def _hit_json(hit, corpus) -> dict:
         "case": hit.chunk.case,
         "case_title": case.title,
         "unit": case.unit,
-        "section": " › ".join(hit.chunk.headings[1:]) or hit.chunk.headings[0],
+        "section": hit.chunk.section_label,
         "text": hit.chunk.text,
         "score": round(hit.score, 6),
         "dense": round(hit.dense, 4),
@@ -207,7 +207,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         case = rt.corpus.case(h.chunk.case)
         print(f"\n#{h.rank}  score {h.score:.4f} (dense {h.dense:.3f}, bm25 {h.bm25:.2f})  [{h.chunk.id}]")
         print(f"    {case.label} {case.title}（{case.unit}）")
-        print(f"    {' › '.join(h.chunk.headings[1:]) or h.chunk.headings[0]}")
+        print(f"    {h.chunk.section_label}")
         print(f"    {h.chunk.text}")
     return 0
 

@@ -16,6 +16,11 @@ PREAMBLE = "preamble"
 TABLE = "table"
 
 
+def section_label(headings: tuple[str, ...]) -> str:
+    """A heading chain without its case title: ``二、主要做法 › （二）…``; a table row keeps its only heading."""
+    return " › ".join(headings[1:]) or headings[0]
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence (or list item) of a paragraph; sentences tile their paragraph exactly."""
@@ -42,9 +47,9 @@ class Paragraph:
     sentences: tuple[Sentence, ...]
 
     @property
-    def section_path(self) -> str:
-        """Human-readable heading chain, e.g. ``案例三 … › 二、主要做法 › （二）…``."""
-        return " › ".join(self.headings)
+    def section_label(self) -> str:
+        """Where in its case the paragraph stands, e.g. ``二、主要做法 › （二）…`` (``案例索引表`` for a row)."""
+        return section_label(self.headings)
 
 
 @dataclass(frozen=True)

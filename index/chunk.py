@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from caseqa.corpus import Corpus, Paragraph
+from caseqa.corpus.records import section_label
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class Chunk:
     start: int  # offsets in Corpus.text
     end: int
     context: str  # heading chain (and table labels) prefixed for embedding / BM25 only
+
+    @property
+    def section_label(self) -> str:
+        """Where in its case the chunk stands (see corpus.records.section_label)."""
+        return section_label(self.headings)
 
     @property
     def index_text(self) -> str:
