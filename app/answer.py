@@ -40,13 +40,14 @@ LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一�
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
                 "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
-                           "了 的 是 呢 吗 什么 方法 办法 推动".split())
+                           "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
 MARKUP = re.compile(
@@ -82,6 +83,7 @@ class AnswerParams:
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
+    w_bridge: float = 0.8  # English questions: share of word overlap taken through the dictionary
     cross_lex_ratio: float = 0.4  # the tuning split cannot tell 0.3–0.7 apart; probes favour completeness
 
 
@@ -343,6 +345,7 @@ class Answerer:
         p = self.params
         q_tokens = self._weighted_tokens(q, lex_extra, identity_weight=1.0 if cross else p.identity_weight)
         total = sum(q_tokens.values()) or 1.0
+        groups = self._bridge_groups(q) if intent.english else []
         w_hit = p.w_hit_english if intent.english else p.w_hit
         seen: set[str] = set()
         out = []
@@ -355,6 +358,8 @@ class Answerer:
                 cos = float(self.index.sentence_vectors[self.index.sentence_row[s.id]] @ qvec)
                 toks = self._tokens[s.id]
                 lex = sum(w for t, w in q_tokens.items() if t in toks) / total
+                if groups:  # an English question: overlap through the dictionary, and Latin terms as they are
+                    lex = p.w_bridge * self._bridge_lex(groups, s.text) + (1 - p.w_bridge) * lex
                 # fused RRF scores are nearly flat; the paragraph's rank is the usable retrieval signal
                 score = p.w_cos * cos + p.w_lex * lex + w_hit / math.sqrt(hit.rank)
                 score += p.w_want * self._want_bonus(intent, s.text)
@@ -387,6 +392,23 @@ class Answerer:
             w = self._idf.get(t, self._max_idf) ** g
             weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
         return weights
+
+    def _bridge_groups(self, q: str) -> list[dict[str, float]]:
+        """An English question's words as groups of Chinese corpus words (one group per English word),
+        each word weighted by its dictionary tightness and rarity in the corpus."""
+        bridge = self.searcher.bridge
+        if bridge is None or CJK.search(q):
+            return []
+        g = self.params.idf_power
+        return [{zh: tight * self._idf.get(zh, self._max_idf) ** g for zh, tight in group.items()}
+                for group in bridge.groups(q)]
+
+    @staticmethod
+    def _bridge_lex(groups: list[dict[str, float]], text: str) -> float:
+        """Share of an English question's words that the sentence holds a translation of (IDF-weighted)."""
+        total = sum(max(gr.values()) for gr in groups)
+        hit = sum(max((w for zh, w in gr.items() if zh in text), default=0.0) for gr in groups)
+        return hit / total if total else 0.0
 
     def _has_person(self, text: str) -> bool:
         """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
@@ -617,7 +639,9 @@ class Answerer:
             covered = set().union(*(self._tokens[c.sentence.id] for c in chosen))
             gain = [t for t in intent.tokens if t in self._tokens[s.sentence.id] and t not in covered
                     and t not in self._all_identity]
-            if not gain and s.cos < best.cos:
+            # results are told as a run of figures in one paragraph: its close runners-up belong together
+            together = intent.section == OUTCOME and s.paragraph.id == para.id
+            if not gain and s.cos < best.cos and not together:
                 continue
             chosen.append(s)
             size += len(s.sentence.text)

@@ -27,6 +27,7 @@ HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法"
 OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "变化", "改善", "带来了",
                 "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
                 "effect", "what changed")
+STATE_QUESTION = re.compile(r"(情况|现在|目前|如今|眼下).{0,6}(怎么样|怎样|如何)(了|啊)?\s*[？?！!。]*$")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
     ("name", NAME_CUES), ("list", LIST_CUES),
@@ -97,9 +98,11 @@ def read_intent(question: str) -> Intent:
         wants.discard("number")
         wants.add("date")
     section = None
+    # "…情况怎么样？" asks how things stand (a result), not how something was done
+    state = STATE_QUESTION.search(ql)
     if _has(ql, WHY_CUES):
         section = BACKGROUND
-    elif _has(ql, OUTCOME_CUES):
+    elif _has(ql, OUTCOME_CUES) or state:
         section = OUTCOME
     elif _has(ql, HOW_CUES):
         section = PRACTICE

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from caseqa.config import Config
 from caseqa.corpus import Corpus
 from caseqa.corpus import load as load_corpus
+from caseqa.index.bridge import bridge_for
 from caseqa.index.encoder import Encoder, load_encoder
 from caseqa.index.store import Index, Searcher, open_index
 
@@ -46,7 +47,7 @@ def load_runtime(
     log(f"model: {encoder.name} ({encoder.dim} dims) loaded in {time.perf_counter() - t0:.1f}s")
     index = open_index(corpus, encoder, config, rebuild=rebuild, log=log, progress=progress)
     log(f"ready in {time.perf_counter() - t0:.1f}s")
-    return Runtime(config, corpus, encoder, index, Searcher(index, encoder))
+    return Runtime(config, corpus, encoder, index, Searcher(index, encoder, bridge=bridge_for(corpus.text)))
 
 
 def check_question(text: object, limit: int = MAX_QUESTION_CHARS) -> tuple[str, list[str]]:

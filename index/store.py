@@ -35,6 +35,7 @@ from caseqa import __version__
 from caseqa.config import Config
 from caseqa.corpus import Corpus
 
+from .bridge import Bridge
 from .chunk import Chunk, chunk
 from .encoder import Encoder
 from .tokenize import domain_terms, tokenizer_for, tokenizer_signature
@@ -79,6 +80,7 @@ class Weights:
     dense: float = 1.0
     bm25: float = 1.0
     bm25_no_cjk: float = 0.25  # an English question's words rarely occur in Chinese text
+    bm25_bridged: float = 0.5  # … but their dictionary translations (index/bridge.py) often do
     rrf_k: int = 60
 
 
@@ -132,17 +134,24 @@ class Index:
         cases: Sequence[int] | None = None,
         mode: str = "hybrid",
         weights: Weights = Weights(),
+        lexical_query: str | None = None,
     ) -> list[Hit]:
-        """Top-``k`` chunks by reciprocal-rank fusion of dense and BM25 ranks (or one of them alone)."""
+        """Top-``k`` chunks by reciprocal-rank fusion of dense and BM25 ranks (or one of them alone).
+
+        ``lexical_query`` replaces ``query`` on the BM25 side (an English question's Chinese bridge words).
+        """
         dense = self.dense_scores(qvec)
-        lexical = self.bm25_scores(self.tokenize(query))
+        lexical = self.bm25_scores(self.tokenize(lexical_query if lexical_query is not None else query))
         allowed = np.ones(len(self.chunks), dtype=bool)
         if cases:
             wanted = set(cases)
             allowed = np.array([c.case in wanted for c in self.chunks])
         d_rank = _ranks(dense, allowed, positive_only=False)
         b_rank = _ranks(lexical, allowed, positive_only=True)
-        wb = weights.bm25 if _CJK.search(query) else weights.bm25_no_cjk
+        if _CJK.search(query):
+            wb = weights.bm25
+        else:
+            wb = weights.bm25_bridged if lexical_query and _CJK.search(lexical_query) else weights.bm25_no_cjk
         fused = np.zeros(len(self.chunks), dtype=np.float64)
         if mode in ("hybrid", "dense"):
             fused += np.where(d_rank > 0, weights.dense / (weights.rrf_k + d_rank), 0.0)
@@ -172,13 +181,16 @@ def _ranks(scores: np.ndarray, allowed: np.ndarray, positive_only: bool) -> np.n
 class Searcher:
     """An index and the encoder that made it: text in, hits out."""
 
-    def __init__(self, index: Index, encoder: Encoder, weights: Weights | None = None) -> None:
+    def __init__(
+        self, index: Index, encoder: Encoder, weights: Weights | None = None, bridge: Bridge | None = None
+    ) -> None:
         if encoder.name != index.model:
             raise StaleIndexError(f"index was built with {index.model!r}, encoder is {encoder.name!r}")
         self.index = index
         self.encoder = encoder
         self.weights = weights or Weights()
         self.mode = "hybrid"  # which retriever `search` uses unless told otherwise
+        self.bridge = bridge  # English → the corpus's Chinese words, for BM25 on English questions
         self._encode = lru_cache(maxsize=1024)(self._encode_uncached)
 
     def _encode_uncached(self, query: str) -> np.ndarray:
@@ -197,8 +209,16 @@ class Searcher:
     ) -> list[Hit]:
         """Search for ``query`` (hybrid unless ``mode`` or ``self.mode`` says otherwise), optionally in some cases."""
         return self.index.search(
-            query, self.query_vector(query), k=k, cases=cases, mode=mode or self.mode, weights=self.weights
+            query, self.query_vector(query), k=k, cases=cases, mode=mode or self.mode, weights=self.weights,
+            lexical_query=self.bridged(query),
         )
+
+    def bridged(self, query: str) -> str | None:
+        """For a question with no Chinese in it: the Chinese corpus words its English words translate to."""
+        if self.bridge is None or _CJK.search(query):
+            return None
+        words = self.bridge.translate(query)
+        return " ".join(words) if words else None
 
 
 # ---------------------------------------------------------------- build, save, load

