@@ -33,6 +33,8 @@ from .runtime import Runtime, check_question
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
+DASHES = re.compile(r"[—–‒―\-－~～]+")
+DAY = re.compile(r"\d{1,2}\s*[日号]")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 ENUM = re.compile(r"[、]")
@@ -133,6 +135,7 @@ class Answer:
     intent: Intent = field(default_factory=Intent)
     warnings: tuple[str, ...] = ()
     said: tuple[str, ...] = ()  # sentence ids quoted earlier on this topic (for "还有呢？")
+    listing: tuple[str, ...] = ()  # the list "第二个" counts in, kept while the user walks through it
 
 
 @dataclass(frozen=True)
@@ -237,11 +240,24 @@ class Answerer:
 
     def _intent(self, q: str) -> Intent:
         intent = read_intent(q)
+        if intent.quoted:
+            intent = replace(intent, quoted=tuple(self._source_spelling(t) for t in intent.quoted))
         if "date" in intent.wants and "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(q, DATE_CUE_WORDS))
         if "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)))
         return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q), counted=self._counted(q))
+
+    def _source_spelling(self, term: str) -> str:
+        """A quoted term as the source spells it, when they differ only in dashes or spaces
+        (a user types “@深圳—民意速办”, the PDF text has “@深圳一民意速办”)."""
+        flat = term.replace(" ", "")
+        if flat in self._flat_text:
+            return flat
+        parts = [DASHES.sub("", part) for part in DASHES.split(flat)]
+        pattern = "[—–‒―\\-－~～一]".join(map(re.escape, parts))
+        m = re.search(pattern, self._flat_text) if len(parts) > 1 else None
+        return m.group(0) if m else term
 
     def _counted(self, q: str, cues: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """What a 多少 question counts: the content word just before the cue and the one after its measure word
@@ -561,7 +577,7 @@ class Answerer:
 
     def _date_fits(self, intent: Intent, pool: list[_Scored]) -> bool:
         """A date question is supported by a dated sentence that names the event asked about (修订, 上线…)."""
-        dated = [s for s in pool[:8] if DATE.search(s.sentence.text)]
+        dated = [s for s in pool[:8] if (DAY if intent.day else DATE).search(s.sentence.text)]
         if not dated:
             return False
         if intent.english or not intent.counted:
@@ -780,16 +796,24 @@ class Answerer:
         s = sentences[k - 1]
         para = self._para_of[s.id]
         chosen = [s]
-        nxt = [x for x in para.sentences if x.start >= s.end][:1]
-        if SUBPOINT_TITLE.match(s.text) and nxt:
-            chosen.append(nxt[0])
+        if SUBPOINT_TITLE.match(s.text):
+            # a measure's title only names it: what follows in its paragraph says what was done
+            size = len(s.text)
+            for i, x in enumerate(x for x in para.sentences if x.start >= s.end):
+                if i > 0 and size + len(x.text) > self.params.max_chars:
+                    break
+                chosen.append(x)
+                size += len(x.text)
         scored = [_Scored(x, para, 1.0, 1.0, 1.0) for x in chosen]
-        return self._compose(q, intent, [(self.corpus.case(para.case), scored)], prev.related, note=note,
-                             topic=prev.topic)
+        ans = self._compose(q, intent, [(self.corpus.case(para.case), scored)], prev.related, note=note,
+                            topic=prev.topic)
+        return replace(ans, listing=tuple(x.id for x in sentences))
 
     def _enumeration(self, prev: Answer, k: int) -> list[Sentence]:
         """The list a previous answer quoted from, long enough to have a k-th item: the sentences it quoted
         when it quoted a list, its paragraph's items (一是…二是…), or its section's sub-points （一）（二）…."""
+        if len(prev.listing) >= max(k, 2):
+            return [s for sid in prev.listing if (s := self._sentence(sid)) is not None]
         if not prev.items:
             return []
         quoted = [s for _, sid in prev.items if (s := self._sentence(sid)) is not None and LIST_ITEM.match(s.text)]

@@ -27,6 +27,7 @@ HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法"
 OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "变化", "改善", "带来了",
                 "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
                 "effect", "what changed")
+DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|what day|which day|exact date")
 STATE_QUESTION = re.compile(r"(情况|现在|目前|如今|眼下).{0,6}(怎么样|怎样|如何)(了|啊)?\s*[？?！!。]*$")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
@@ -78,6 +79,7 @@ class Intent:
     tokens: tuple[str, ...] = ()  # content tokens, filled by the answerer's tokenizer
     counted: tuple[str, ...] = ()  # for 多少 questions, the words naming what is counted
     latin: tuple[str, ...] = ()  # Latin-script terms in a Chinese question (AI, CA, SCIA): evidence must name them
+    day: bool = False  # a date question that wants the day (哪天, 几号): a month does not answer it
 
 
 def _has(q: str, cues: tuple[str, ...]) -> bool:
@@ -134,4 +136,5 @@ def read_intent(question: str) -> Intent:
         which_case=bool(WHICH_CASE.search(ql)),
         latin=() if english else tuple(dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]+", q))),
         person=bool(PERSON.search(ql)),
+        day=bool(DAY_CUES.search(ql)),
     )
