@@ -81,6 +81,7 @@ class AnswerParams:
     idf_power: float = 2.0  # >1 lets the question's rarest word decide between sentences
     identity_weight: float = 0.4  # weight of words that name a case, in sentence selection
     w_quote: float = 0.15  # bonus for a sentence holding a term the question quotes (“三快”)
+    section_switch_margin: float = 0.05  # how much worse the asked-for section's best may score and still win
     w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
@@ -502,7 +503,10 @@ class Answerer:
             return pool
         hits = [Hit(c, 0.0, r, 0.0, 0.0, None, None) for r, c in enumerate(chunks, 1)]
         extra = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
-        return extra or pool
+        # …unless another section answers far better: "做法被哪份简报刊载" names 做法 but asks for a result
+        if not extra or (pool and extra[0].score < pool[0].score - self.params.section_switch_margin):
+            return pool
+        return extra
 
     def _overview(self, intent: Intent, case_no: int, pool: list[_Scored]) -> list[_Scored]:
         """"How did case X do it?" with nothing more specific: the titles of its measures （一）（二）… or
@@ -740,6 +744,8 @@ class Answerer:
             if missing:
                 continue
             narrow = replace(self.params, max_sentences=1 if not named else 2, max_chars=160)
+            if named:  # "A和B各取得了什么成效": each case answers from the section asked for
+                pool = self._section_pool(q, intent, pool, c, qvec, "", set())
             groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
