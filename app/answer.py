@@ -172,6 +172,11 @@ DATE_CUE_WORDS = ("什么时候", "何时", "哪天", "哪年", "哪一年", "�
 NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
 
 
+def _has_amount(text: str) -> bool:
+    """Whether ``text`` states an amount; a date is not one ("2021年8月" does not answer 多少家)."""
+    return bool(NUMBER.search(DATE.sub(" ", text)))
+
+
 def _content_word(w: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)) and w not in FOCUS_STOP and w not in STOPWORDS \
         and not w.startswith(NUMBER_CUE_WORDS) and not w.startswith(DATE_CUE_WORDS)
@@ -439,7 +444,8 @@ class Answerer:
     def _want_bonus(intent: Intent, text: str) -> float:
         bonus = 0.0
         if "number" in intent.wants:
-            bonus += 1.0 if NUMBER.search(text) else -0.5
+            # a date is not an amount: "2021年8月" does not answer 多少家
+            bonus += 1.0 if _has_amount(text) else -0.5
         if "date" in intent.wants:
             bonus += 1.0 if DATE.search(text) else -0.5
         if "duration" in intent.wants:
