@@ -24,8 +24,9 @@ import numpy as np
 
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE, PREAMBLE, TABLE
+from caseqa.index.bridge import is_english, latin_words
 from caseqa.index.store import Hit, Searcher
-from caseqa.index.tokenize import STOPWORDS
+from caseqa.index.tokenize import STOPWORDS, normalize
 
 from .intent import MEASURE_WORDS, Intent, read_intent
 from .runtime import Runtime, check_question
@@ -43,6 +44,7 @@ ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|�
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
                 "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
@@ -87,6 +89,7 @@ class AnswerParams:
     cross_margin: float = 0.05
     cross_max_cases: int = 6
     w_bridge: float = 0.8  # English questions: share of word overlap taken through the dictionary
+    bridge_per_word: int = 4  # dictionary translations kept per English word
     cross_lex_ratio: float = 0.4  # the tuning split cannot tell 0.3–0.7 apart; probes favour completeness
 
 
@@ -172,6 +175,13 @@ DATE_CUE_WORDS = ("什么时候", "何时", "哪天", "哪年", "哪一年", "�
 NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
 
 
+def _holds(text: str, word: str) -> bool:
+    """``word`` occurs in ``text``; a Latin word only as a whole word (``ca`` is not in ``scia``)."""
+    if word.isascii():
+        return re.search(r"(?<![a-z])" + re.escape(word) + r"(?![a-z])", text) is not None
+    return word in text
+
+
 def _has_amount(text: str) -> bool:
     """Whether ``text`` states an amount; a date is not one ("2021年8月" does not answer 多少家)."""
     return bool(NUMBER.search(DATE.sub(" ", text)))
@@ -211,6 +221,7 @@ class Answerer:
         self._posseg = None
         self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
+        self._latin_vocab = set(re.findall(r"[a-z]{2,}", self.corpus.text.lower()))
 
     # ------------------------------------------------------------ entry point
 
@@ -367,7 +378,7 @@ class Answerer:
         p = self.params
         q_tokens = self._weighted_tokens(q, lex_extra, identity_weight=1.0 if cross else p.identity_weight)
         total = sum(q_tokens.values()) or 1.0
-        groups = self._bridge_groups(q) if intent.english else []
+        groups = self._bridge_groups(q)
         w_hit = p.w_hit_english if intent.english else p.w_hit
         seen: set[str] = set()
         out = []
@@ -419,17 +430,23 @@ class Answerer:
         """An English question's words as groups of Chinese corpus words (one group per English word),
         each word weighted by its dictionary tightness and rarity in the corpus."""
         bridge = self.searcher.bridge
-        if bridge is None or CJK.search(q):
+        if bridge is None or not is_english(q):
             return []
         g = self.params.idf_power
-        return [{zh: tight * self._idf.get(zh, self._max_idf) ** g for zh, tight in group.items()}
-                for group in bridge.groups(q)]
+        groups = [{zh: tight * self._idf.get(zh, self._max_idf) ** g for zh, tight in group.items()}
+                  for group in bridge.groups(q, per_word=self.params.bridge_per_word)]
+        # English words the source itself uses (SCIA Tower, DIAC, CA) match as they are
+        groups += [{w: self._idf.get(w, self._max_idf) ** g} for w in latin_words(q) if w in self._latin_vocab]
+        # and so do Chinese names inside the English question (企·航)
+        groups += [{t: self._idf.get(t, self._max_idf) ** g} for t in self.tokenize(" ".join(CJK_RUN.findall(q)))]
+        return groups
 
     @staticmethod
     def _bridge_lex(groups: list[dict[str, float]], text: str) -> float:
         """Share of an English question's words that the sentence holds a translation of (IDF-weighted)."""
         total = sum(max(gr.values()) for gr in groups)
-        hit = sum(max((w for zh, w in gr.items() if zh in text), default=0.0) for gr in groups)
+        low = normalize(text)
+        hit = sum(max((w for zh, w in gr.items() if _holds(low, zh)), default=0.0) for gr in groups)
         return hit / total if total else 0.0
 
     def _has_person(self, text: str) -> bool:

@@ -35,6 +35,8 @@ GRID = {
     "candidate_chunks": [4, 6, 8, 10],
     "english_chunks": [1, 2, 3, 6],
     "max_chars": [200, 260, 320],
+    "w_bridge": [0.5, 0.65, 0.8, 1.0],
+    "section_switch_margin": [0.0, 0.03, 0.05, 0.1],
 }
 MAX_FALSE_REFUSALS = 0.05
 

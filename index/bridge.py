@@ -32,6 +32,16 @@ _WORD = re.compile(r"[a-z]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def is_english(text: str) -> bool:
+    """Mostly Latin script: a Chinese name inside an English sentence does not make it Chinese."""
+    return len(re.findall(r"[A-Za-z]", text)) > 2 * len(_HAN.findall(text))
+
+
+def latin_words(text: str) -> list[str]:
+    """The content words of an English text, lower-cased, in order, without repeats."""
+    return [w for w in dict.fromkeys(_WORD.findall(text.lower())) if w not in EN_STOP and len(w) >= 2]
+
+
 def stem(word: str) -> str:
     """A crude English stem (enough to meet dictionary wording): settlements/settled/settling → settl."""
     w = word.lower()
@@ -100,8 +110,8 @@ class Bridge:
         """For each content word of ``english`` that the dictionary knows: its Chinese corpus words with
         their tightness (at most ``per_word``, longer words first on ties)."""
         out = []
-        for w in dict.fromkeys(_WORD.findall(english.lower())):
-            if w in EN_STOP or len(w) < 3:
+        for w in latin_words(english):
+            if len(w) < 3:
                 continue
             cands = self.entries.get(stem(w), {})
             ranked = sorted(cands.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[:per_word]

@@ -35,7 +35,7 @@ from caseqa import __version__
 from caseqa.config import Config
 from caseqa.corpus import Corpus
 
-from .bridge import Bridge
+from .bridge import Bridge, is_english
 from .chunk import Chunk, chunk
 from .encoder import Encoder
 from .tokenize import domain_terms, tokenizer_for, tokenizer_signature
@@ -148,10 +148,10 @@ class Index:
             allowed = np.array([c.case in wanted for c in self.chunks])
         d_rank = _ranks(dense, allowed, positive_only=False)
         b_rank = _ranks(lexical, allowed, positive_only=True)
-        if _CJK.search(query):
-            wb = weights.bm25
+        if lexical_query is not None and _CJK.search(lexical_query):
+            wb = weights.bm25_bridged
         else:
-            wb = weights.bm25_bridged if lexical_query and _CJK.search(lexical_query) else weights.bm25_no_cjk
+            wb = weights.bm25 if _CJK.search(query) else weights.bm25_no_cjk
         fused = np.zeros(len(self.chunks), dtype=np.float64)
         if mode in ("hybrid", "dense"):
             fused += np.where(d_rank > 0, weights.dense / (weights.rrf_k + d_rank), 0.0)
@@ -214,11 +214,12 @@ class Searcher:
         )
 
     def bridged(self, query: str) -> str | None:
-        """For a question with no Chinese in it: the Chinese corpus words its English words translate to."""
-        if self.bridge is None or _CJK.search(query):
+        """For an English question: the question plus the Chinese corpus words its English words translate to
+        (a Chinese name inside it, 企·航, is kept as it is)."""
+        if self.bridge is None or not is_english(query):
             return None
         words = self.bridge.translate(query)
-        return " ".join(words) if words else None
+        return " ".join([query, *words]) if words else None
 
 
 # ---------------------------------------------------------------- build, save, load
