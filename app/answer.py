@@ -52,6 +52,9 @@ GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多�
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
+# words that speak of the compilation itself, not of any case's content
+COMPILATION_WORDS = frozenset("汇编 本 这本 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
+                              "how many cases units compilation".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
 MARKUP = re.compile(
@@ -221,6 +224,7 @@ class Answerer:
         self._posseg = None
         self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
+        self._compilation_words = set(self.tokenize(self.corpus.title)) | set(COMPILATION_WORDS)
         self._latin_vocab = set(re.findall(r"[a-z]{2,}", self.corpus.text.lower()))
 
     # ------------------------------------------------------------ entry point
@@ -320,6 +324,9 @@ class Answerer:
 
     def _route(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
         """Dispatch a question: follow-up (``prev`` given), index table, cross-case, or single case."""
+        if intent.count_cases and self._topical(q):
+            # "有几个案例都提到了信用？" counts the cases about something: a cross-case question
+            intent = replace(intent, table=False, count_cases=False, cross_case=True)
         followup = prev is not None
         note = ""
         topic = q
@@ -350,6 +357,11 @@ class Answerer:
         if len(named) >= 2 and not filt and re.search(r"(和|与|跟|及|、|以及)", q):
             return self._cross(q, replace(intent, cross_case=True), topic, named)
         return self._single(q, intent, topic, filt, note, lex_extra, set())
+
+    def _topical(self, q: str) -> bool:
+        """Whether a question has content words beyond the compilation's own (its title, 案例, 单位…)."""
+        return any(t not in self._compilation_words and t not in GENERIC_WORDS and t not in FOCUS_STOP
+                   and t not in OVERVIEW_WORDS and not re.fullmatch(r"[\d几多少个]+", t) for t in self.tokenize(q))
 
     def _is_followup(self, q: str, intent: Intent, prev: Answer) -> bool:
         """A follow-up leans on the previous turn: a pronoun, an ellipsis, or too short to stand alone —
@@ -786,8 +798,15 @@ class Answerer:
             text = f"案例索引表共列出这些案例，最后一行是：{last.text}[1]"
             return Answer(q, text, False, (cit,), (), note, (), tuple(sorted(rows)), topic or q,
                           tuple((c, rows[c].sentences[0].id) for c in sorted(rows)), intent)
-        wanted = list(intent.case_refs) or self._named_cases(q)
-        if not wanted:
+        if intent.all_rows:
+            wanted = sorted(rows)
+        elif intent.position:
+            order = sorted(rows)
+            k = intent.position
+            wanted = [order[k - 1 if k > 0 else k]] if -len(order) <= k <= len(order) else []
+        else:
+            wanted = list(intent.case_refs) or self._named_cases(q)
+        if not wanted and not intent.all_rows and not intent.position:
             hits = self.searcher.search(q, k=3)
             wanted = [hits[0].chunk.case] if hits else []
         wanted = [c for c in wanted if c in rows]

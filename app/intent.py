@@ -36,6 +36,15 @@ WANT_CUES = (
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each")
 TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
+# the index table (序号 / 报送单位 / 案例名称) as the subject of the question
+TABLE_CUES = re.compile(
+    r"报送单位|哪个单位报|谁报|哪个部门报|谁提交|报送的|由谁报|案例名称|案例标题|案例的(标题|题目|名字)|"
+    r"(标题|题目)(是|叫|怎么写|写的是)|第几号|第几个案例|几号案例|序号|编号是|排第几|排在第几|submitted|title of case"
+)
+ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单位|案例|标题)|(报送单位|案例标题|案例名称)(都|分别)?(有哪些|是哪些|列)|"
+                      r"列(一下|出)?.{0,6}(报送单位|案例|标题)|all (the )?(units|cases|titles)")
+POSITION_LAST = re.compile(r"(排在|排|列在)?最后(一个|一篇|一项|那个|的)?案例|案例.{0,4}(排在|排)最后|last case")
+POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八九十\d]{1,3})(?:位|个|篇)?的?案例|第([一二三四五六七八九十\d]{1,3})篇")
 CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?:个案例|号案例|案)?|case\s*(\d{1,2})", re.I)
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
 PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人).{0,6}(叫什么|是谁|名字|姓名)|"
@@ -80,6 +89,22 @@ class Intent:
     counted: tuple[str, ...] = ()  # for 多少 questions, the words naming what is counted
     latin: tuple[str, ...] = ()  # Latin-script terms in a Chinese question (AI, CA, SCIA): evidence must name them
     day: bool = False  # a date question that wants the day (哪天, 几号): a month does not answer it
+    all_rows: bool = False  # asks for the whole index table (所有报送单位)
+    position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
+
+
+def _table_position(q: str) -> int:
+    """第一个 / 最后一个 / 排在第三的 case of the compilation: 1, -1, 3; 0 when the question names none."""
+    if POSITION_LAST.search(q):
+        return -1
+    m = POSITION_NTH.search(q)
+    if not m:
+        return 0
+    token = m.group(1) or m.group(2)
+    try:
+        return int(token) if token.isdigit() else cn_number(token)
+    except ValueError:
+        return 0
 
 
 def _has(q: str, cues: tuple[str, ...]) -> bool:
@@ -117,16 +142,18 @@ def read_intent(question: str) -> Intent:
             refs.append(int(token) if token.isdigit() else cn_number(token))
         except ValueError:
             continue
-    table = bool(TABLE_COUNT.search(ql)) or bool(
-        re.search(r"(报送单位|哪个单位报|谁报|哪个部门报|谁提交|报送的|案例名称|案例标题|标题是|题目是|submitted)", ql)
-    )
+    position = _table_position(ql)
+    all_rows = bool(ALL_ROWS.search(ql))
+    table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q))
     return Intent(
         wants=frozenset(wants),
         section=section,
         cross_case=cross and not table,
         table=table,
-        count_cases=bool(TABLE_COUNT.search(ql)),
+        count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
+        all_rows=all_rows,
+        position=position,
         case_refs=tuple(dict.fromkeys(refs)),
         years=tuple(dict.fromkeys(YEAR.findall(q))),
         places=tuple(p for p in PLACES if p.lower() in ql),
