@@ -34,6 +34,7 @@ from .runtime import Runtime, check_question
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
+ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 DASHES = re.compile(r"[—–‒―\-－~～]+")
 DAY = re.compile(r"\d{1,2}\s*[日号]")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
@@ -608,6 +609,8 @@ class Answerer:
             missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) for s in pool[:5]):
             missing.append("具体人名")
+        if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
+            missing.append("英文名称")
         if "number" in intent.wants and pool:
             numeric = [s for s in pool[:8] if NUMBER.search(s.sentence.text)]
             if not numeric or (counted and not self._number_fits(intent, numeric, case_no)):
@@ -617,6 +620,11 @@ class Answerer:
     def _date_fits(self, intent: Intent, pool: list[_Scored]) -> bool:
         """A date question is supported by a dated sentence that names the event asked about (修订, 上线…)."""
         dated = [s for s in pool[:8] if (DAY if intent.day else DATE).search(s.sentence.text)]
+        # a date for something the question names exactly (SIMC, “办不成事”) must be dated in a paragraph that
+        # names it ("2022年…。同年，…建立了…平台" dates the platform in the sentence before)
+        named = [t for t in (*intent.latin, *intent.quoted) if t.replace(" ", "") in self._flat_text]
+        if named:
+            dated = [s for s in dated if any(t in s.paragraph.text.replace(" ", "") for t in named)]
         if not dated:
             return False
         if intent.english or not intent.counted:
@@ -700,6 +708,11 @@ class Answerer:
                 continue
             chosen.append(s)
             size += len(s.sentence.text)
+        if "date" in intent.wants and not DATE.search(best.sentence.text) and ANAPHORIC_TIME.match(best.sentence.text):
+            # "同年，…建立了…平台": the year is in the sentence before
+            before = [x for x in para.sentences if x.end <= best.sentence.start]
+            if before and DATE.search(before[-1].text) and before[-1].id not in {c.sentence.id for c in chosen}:
+                chosen.append(_Scored(before[-1], para, best.score, best.cos, best.lex))
         chosen.sort(key=lambda s: s.sentence.start)
         return chosen
 

@@ -27,6 +27,7 @@ HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法"
 OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进展", "影响", "作用", "怎么样了", "变化", "改善", "带来了",
                 "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
                 "effect", "what changed")
+FOREIGN_NAME = re.compile(r"(英文|英语|外文)(名|名称|全称|简称|缩写|叫)|english name|name in english")
 DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|what day|which day|exact date")
 STATE_QUESTION = re.compile(r"(情况|现在|目前|如今|眼下).{0,6}(怎么样|怎样|如何)(了|啊)?\s*[？?！!。]*$")
 WANT_CUES = (
@@ -47,7 +48,8 @@ POSITION_LAST = re.compile(r"(排在|排|列在)?最后(一个|一篇|一项|那
 POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八九十\d]{1,3})(?:位|个|篇)?的?案例|第([一二三四五六七八九十\d]{1,3})篇")
 CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?:个案例|号案例|案)?|case\s*(\d{1,2})", re.I)
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
-PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人).{0,6}(叫什么|是谁|名字|姓名)|"
+PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
+                    r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人).{0,6}(叫什么|是谁|名字|姓名)|"
                     r"(叫什么名字|姓名|who (was|is) the (head|director|minister|leader))")
 MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
@@ -89,6 +91,7 @@ class Intent:
     counted: tuple[str, ...] = ()  # for 多少 questions, the words naming what is counted
     latin: tuple[str, ...] = ()  # Latin-script terms in a Chinese question (AI, CA, SCIA): evidence must name them
     day: bool = False  # a date question that wants the day (哪天, 几号): a month does not answer it
+    foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
     position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
 
@@ -164,4 +167,5 @@ def read_intent(question: str) -> Intent:
         latin=() if english else tuple(dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z0-9\-]+", q))),
         person=bool(PERSON.search(ql)),
         day=bool(DAY_CUES.search(ql)),
+        foreign_name=bool(FOREIGN_NAME.search(ql)),
     )
