@@ -446,20 +446,29 @@ class Answerer:
         if bridge is None or not is_english(q):
             return []
         g = self.params.idf_power
+        translated = bridge.groups(q, per_word=self.params.bridge_per_word)
         groups = [{zh: tight * self._idf.get(zh, self._max_idf) ** g for zh, tight in group.items()}
-                  for group in bridge.groups(q, per_word=self.params.bridge_per_word)]
-        # English words the source itself uses (SCIA Tower, DIAC, CA) match as they are
-        groups += [{w: self._idf.get(w, self._max_idf) ** g} for w in latin_words(q) if w in self._latin_vocab]
+                  for group in translated]
+        # names and acronyms the source itself writes in Latin letters (SCIA, DIAC) match as they are;
+        # an ordinary English word is matched through its translation instead
+        known = {w for w in latin_words(q) if bridge.groups(w, per_word=1)}
+        groups += [{w: self._idf.get(w, self._max_idf) ** g} for w in latin_words(q)
+                   if w in self._latin_vocab and w not in known]
         # and so do Chinese names inside the English question (企·航)
         groups += [{t: self._idf.get(t, self._max_idf) ** g} for t in self.tokenize(" ".join(CJK_RUN.findall(q)))]
         return groups
 
     @staticmethod
     def _bridge_lex(groups: list[dict[str, float]], text: str) -> float:
-        """Share of an English question's words that the sentence holds a translation of (IDF-weighted)."""
-        total = sum(max(gr.values()) for gr in groups)
+        """Share of an English question's words that the sentence holds a translation of.
+
+        Each English word weighs what its commonest translation weighs (IDF): a rare, loose translation
+        (agreement → 契合) neither inflates what a word is worth nor earns more when it happens to match.
+        """
         low = normalize(text)
-        hit = sum(max((w for zh, w in gr.items() if _holds(low, zh)), default=0.0) for gr in groups)
+        worth = [min(gr.values()) for gr in groups]
+        total = sum(worth)
+        hit = sum(w for gr, w in zip(groups, worth) if any(_holds(low, zh) for zh in gr))
         return hit / total if total else 0.0
 
     def _has_person(self, text: str) -> bool:

@@ -23,7 +23,7 @@ EN_STOP = frozenset(
     have has had having can could will would shall should may might must what which who whom whose when
     where why how many much more most some any all each every both other another such same own only very
     just also too again further once up down out off one two first second new use used using make made get
-    got give given take taken according case cases shenzhen city municipal china chinese yes please tell
+    got give given take taken according based located regarding related case cases shenzhen city municipal china chinese yes please tell
     me my we our us you your he she his her i s t""".split()
 )
 # dictionary senses that mark a definition as grammatical or a cross-reference, not a translation
