@@ -468,7 +468,7 @@ class Answerer:
         low = normalize(text)
         worth = [min(gr.values()) for gr in groups]
         total = sum(worth)
-        hit = sum(w for gr, w in zip(groups, worth) if any(_holds(low, zh) for zh in gr))
+        hit = sum(w for gr, w in zip(groups, worth, strict=True) if any(_holds(low, zh) for zh in gr))
         return hit / total if total else 0.0
 
     def _has_person(self, text: str) -> bool:
