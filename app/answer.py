@@ -34,6 +34,7 @@ from .runtime import Runtime, check_question
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
+CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 DASHES = re.compile(r"[—–‒―\-－~～]+")
 DAY = re.compile(r"\d{1,2}\s*[日号]")
@@ -291,6 +292,8 @@ class Answerer:
                 continue
             before = [x for x in words[:i] if _content_word(x)]
             after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS]
+            # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
+            before = [x for x in before if not CHANGE_WORD.fullmatch(x)]
             if before and cues is None:  # for dates the event is the word after the cue (什么时候 → 上线)
                 out.append(before[-1])
             # the counted noun is the next word; an event may take two (开始建设, 全面上线)
@@ -696,7 +699,10 @@ class Answerer:
                     chosen.append(s)
                     size += len(s.sentence.text)
         if "list" in intent.wants or intent.section == PRACTICE:
-            for sib in self._siblings(best.sentence):
+            # the enumeration the answer quotes from: the best sentence's, or the one its lead-in introduces
+            # ("…进行数字化监测。一是…；二是…；三是…")
+            anchor = best.sentence if LIST_ITEM.match(best.sentence.text) else chosen[-1].sentence
+            for sib in self._siblings(anchor):
                 if sib.id not in {c.sentence.id for c in chosen} and size + len(sib.text) <= p.max_chars * 2:
                     chosen.append(next((s for s in pool if s.sentence.id == sib.id), _Scored(
                         sib, best.paragraph, best.score, best.cos, best.lex)))

@@ -29,7 +29,7 @@ OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进
                 "effect", "what changed")
 FOREIGN_NAME = re.compile(r"(英文|英语|外文)(名|名称|全称|简称|缩写|叫)|english name|name in english")
 DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|what day|which day|exact date")
-STATE_QUESTION = re.compile(r"(情况|现在|目前|如今|眼下).{0,6}(怎么样|怎样|如何)(了|啊)?\s*[？?！!。]*$")
+STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
     ("name", NAME_CUES), ("list", LIST_CUES),
