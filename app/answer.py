@@ -290,7 +290,10 @@ class Answerer:
         for i, w in enumerate(words):
             if not w.startswith(cues or NUMBER_CUE_WORDS):
                 continue
-            before = [x for x in words[:i] if _content_word(x)]
+            head = words[:i]
+            if "比" in head:  # 停水次数比上一年少了多少: what follows 比 is the baseline, not the thing counted
+                head = head[: len(head) - 1 - head[::-1].index("比")]
+            before = [x for x in head if _content_word(x)]
             after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             before = [x for x in before if not CHANGE_WORD.fullmatch(x)]
