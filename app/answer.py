@@ -72,16 +72,16 @@ class AnswerParams:
 
     w_cos: float = 1.0
     w_lex: float = 0.35
-    w_hit: float = 0.02
+    w_hit: float = 0.04
     w_hit_english: float = 0.08  # English questions: sentence cosines are noisier across languages
     w_want: float = 0.04
     w_section: float = 0.05
-    w_outcome_number: float = 0.02
+    w_outcome_number: float = 0.04
     candidate_chunks: int = 6
     english_chunks: int = 6  # candidate paragraphs for English questions
     max_sentences: int = 3
     max_chars: int = 260
-    margin: float = 0.06  # extra sentences must score within this of the best
+    margin: float = 0.09  # extra sentences must score within this of the best
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
     support_min: float = 0.86  # combined support needed to answer
