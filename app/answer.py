@@ -187,6 +187,11 @@ def _holds(text: str, word: str) -> bool:
     return word in text
 
 
+def _amounts(text: str) -> list[str]:
+    """The figures of a sentence, dates aside ("共 1032 件" → ["1032"])."""
+    return re.findall(r"\d+(?:\.\d+)?", DATE.sub(" ", text.replace(" ", "")))
+
+
 def _has_amount(text: str) -> bool:
     """Whether ``text`` states an amount; a date is not one ("2021年8月" does not answer 多少家)."""
     return bool(NUMBER.search(DATE.sub(" ", text)))
@@ -622,7 +627,8 @@ class Answerer:
             missing.append("问题所问的时间")
         if "duration" in intent.wants and pool and not any(DURATION.search(s.sentence.text) for s in pool[:8]):
             missing.append("问题所问的时长")
-        if intent.person and not any(self._has_person(s.sentence.text) for s in pool[:5]):
+        if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
+                                     s.sentence.text) for s in pool[:5]):
             missing.append("具体人名")
         if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
             missing.append("英文名称")
@@ -651,6 +657,12 @@ class Answerer:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
         and shares a word with what is being counted, beyond the words that merely name the case."""
         p = self.params
+        if intent.numbers:
+            # "1032件问题里，涉企的有多少件？": a sentence whose only figure is the one the question already
+            # gives does not answer it
+            numeric = [s for s in numeric if set(_amounts(s.sentence.text)) - set(intent.numbers)]
+            if not numeric:
+                return False
         if intent.unit:
             units = UNIT_ALIASES.get(intent.unit, (intent.unit,))
             # Chinese numerals count only before 个/项/条 (三个工作组); 二次供水 is a word, not a count

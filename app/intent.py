@@ -91,6 +91,8 @@ class Intent:
     counted: tuple[str, ...] = ()  # for 多少 questions, the words naming what is counted
     latin: tuple[str, ...] = ()  # Latin-script terms in a Chinese question (AI, CA, SCIA): evidence must name them
     day: bool = False  # a date question that wants the day (哪天, 几号): a month does not answer it
+    numbers: tuple[str, ...] = ()  # figures the question itself gives (1032件问题里…), years aside
+    title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
     position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
@@ -168,4 +170,6 @@ def read_intent(question: str) -> Intent:
         person=bool(PERSON.search(ql)),
         day=bool(DAY_CUES.search(ql)),
         foreign_name=bool(FOREIGN_NAME.search(ql)),
+        numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", YEAR.sub(" ", q.replace(" ", ""))))),
+        title=(m.group(1) or "") if (m := PERSON.search(ql)) else "",
     )
