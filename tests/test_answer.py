@@ -113,3 +113,38 @@ def test_markup_only_question_gets_a_clear_answer(answerer, question):
 def test_empty_or_punctuation_only_is_a_clear_error(answerer, question):
     with pytest.raises(QueryError):
         answerer.answer(question)
+
+
+def test_ordinal_followups_walk_the_same_list(answerer):
+    """第三条 / 第一个 count in the list of measures the user asked for, even after a detour into one item."""
+    listing = answerer.answer("市医保局的主要做法有哪几条？")
+    assert [c.chunk_id for c in listing.citations] == ["c04.s2.p1", "c04.s2.p2", "c04.s2.p3"]
+    third = answerer.answer("第三条具体讲了什么？", history=[listing])
+    assert {c.chunk_id for c in third.citations} == {"c04.s2.p3"}
+    assert len(third.citations[0].quote) > len("（三）加强经办管理服务。")  # the measure, not only its title
+    first = answerer.answer("第一个呢？", history=[listing, third])
+    assert {c.chunk_id for c in first.citations} == {"c04.s2.p1"}
+
+
+@pytest.mark.parametrize("question", [
+    "个体深信贷累计服务的4.7万户里，有多少户是深圳本地的？",  # only the figure the question gives
+    "深圳市破产管理人协会的秘书长是谁？",  # no office holder is named
+    "《深圳市企业数据合规指引》的英文名叫什么？",  # no English name is given
+])
+def test_refuses_details_next_to_real_facts(answerer, question):
+    ans = answerer.answer(question)
+    assert ans.abstained, ans.text
+    assert ans.related
+
+
+def test_table_lists_every_unit_and_counting_cases_on_a_topic_is_cross_case(answerer, real_runtime):
+    ans = answerer.answer("列出所有案例的报送单位")
+    assert [c.chunk_id for c in ans.citations] == [f"table.r{c.number:02d}" for c in real_runtime.corpus.cases]
+    topical = answerer.answer("有几个案例都提到了信用？")
+    assert len({c.case for c in topical.citations}) >= 2
+    assert not any(c.chunk_id.startswith("table.") for c in topical.citations)
+
+
+def test_english_question_quotes_the_sentence_with_the_figure(answerer):
+    ans = answerer.answer("How many pharmacies offered card payment for patients insured in other provinces?")
+    assert not ans.abstained and "128家" in ans.text
