@@ -81,7 +81,7 @@ class AnswerParams:
     english_chunks: int = 6  # candidate paragraphs for English questions
     max_sentences: int = 3
     max_chars: int = 260
-    margin: float = 0.09  # extra sentences must score within this of the best
+    margin: float = 0.06  # extra sentences must score within this of the best
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
     support_min: float = 0.86  # combined support needed to answer

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, replace
+from statistics import median
 
 from caseqa.app.answer import Answer, Answerer, AnswerParams
 from caseqa.app.runtime import Runtime
 
 from .evalset import Item, load_items
-from .metrics import fact_recall
+from .metrics import answer_length, fact_recall
 
 GRID = {
     "w_lex": [0.15, 0.25, 0.35, 0.5, 0.7],
@@ -39,15 +40,17 @@ GRID = {
     "section_switch_margin": [0.0, 0.03, 0.05, 0.1],
 }
 MAX_FALSE_REFUSALS = 0.05
+MAX_MEDIAN_LENGTH = 150  # characters a reader reads (the issue: a median around 100–150)
 
 
-def score(runtime: Runtime, items: list[Item], params: AnswerParams) -> tuple[float, float]:
-    """(share of items handled right, false-refusal rate) on ``items``."""
+def score(runtime: Runtime, items: list[Item], params: AnswerParams) -> tuple[float, float, float]:
+    """(share of items handled right, false-refusal rate, median answer length) on ``items``."""
     answerer = Answerer(runtime, params)
     conv: dict[str, list[Answer]] = defaultdict(list)
     right = 0
     false_ref = 0
     answerable = 0
+    lengths = []
     for it in items:
         hist = conv[it.dialogue] if it.dialogue else []
         ans = answerer.answer(it.question, history=list(hist))
@@ -59,23 +62,26 @@ def score(runtime: Runtime, items: list[Item], params: AnswerParams) -> tuple[fl
             right += (not ans.abstained) and fact_recall(ans.text, it.key_facts) == 1.0
         else:
             right += ans.abstained
-    return right / len(items), false_ref / max(answerable, 1)
+        if not ans.abstained:
+            lengths.append(answer_length(ans.text))
+    return right / len(items), false_ref / max(answerable, 1), median(lengths) if lengths else 0.0
 
 
 def tune(runtime: Runtime, rounds: int = 2) -> AnswerParams:
     items = load_items(split="tuning")
     best = AnswerParams()
-    best_score, fr = score(runtime, items, best)
-    print(f"start {best_score:.3f} (false refusals {fr:.3f})")
+    best_score, fr, length = score(runtime, items, best)
+    print(f"start {best_score:.3f} (false refusals {fr:.3f}, median length {length:.0f})")
     for _ in range(rounds):
         improved = False
         for name, values in GRID.items():
             for v in values:
                 cand = replace(best, **{name: v})
-                s, fr = score(runtime, items, cand)
-                if fr <= MAX_FALSE_REFUSALS and s > best_score + 1e-9:
+                s, fr, length = score(runtime, items, cand)
+                # the issue's bounds: few false refusals, and short answers (the paragraph gives the context)
+                if fr <= MAX_FALSE_REFUSALS and length <= MAX_MEDIAN_LENGTH and s > best_score + 1e-9:
                     best, best_score, improved = cand, s, True
-                    print(f"  {name}={v}: {s:.3f} (false refusals {fr:.3f})")
+                    print(f"  {name}={v}: {s:.3f} (false refusals {fr:.3f}, median length {length:.0f})")
         if not improved:
             break
     print("best", best_score, asdict(best))
