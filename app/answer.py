@@ -34,6 +34,9 @@ from .runtime import Runtime, check_question
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
+PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
+TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
+MARKER_N = re.compile(r"\[(\d+)\]")
 CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 DASHES = re.compile(r"[—–‒―\-－~～]+")
@@ -180,6 +183,22 @@ DATE_CUE_WORDS = ("什么时候", "何时", "哪天", "哪年", "哪一年", "�
 NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
 
 
+def sub_questions(q: str) -> list[str]:
+    """The questions inside one question, split at question marks (a part needs two word characters)."""
+    pieces = [p.strip() for p in re.split(r"(?<=[？?])", q)]
+    return [p for p in pieces if len(re.findall(r"[\w\u4e00-\u9fff]", p)) >= 2]
+
+
+def _part_missing(k: int, missing: tuple[str, ...]) -> str:
+    """"第二问所问的具体数字": what the k-th part (0-based) lacks, in words (no digits: every figure in an
+    answer must be a quote)."""
+    label = f"第{'一二三四五六七八九十'[k] if k < 10 else k + 1}问"
+    said = [m for m in missing if not re.search(r"\d", m)]
+    if not said:
+        return f"{label}的相关内容"
+    return "；".join(label + (m[2:] if m.startswith("问题") else "：" + m) for m in said)
+
+
 def _holds(text: str, word: str) -> bool:
     """``word`` occurs in ``text``; a Latin word only as a whole word (``ca`` is not in ``scia``)."""
     if word.isascii():
@@ -249,9 +268,59 @@ class Answerer:
         if not any(ch.isalnum() for ch in stripped):
             return Answer(q, MARKUP_ONLY, True, warnings=tuple(warnings))
         prev = self._previous(history, cases)
-        ans = self._answer(stripped, self._intent(stripped), prev, list(cases) if cases else None)
+        filt = list(cases) if cases else None
+        ans = self._answer(stripped, self._intent(stripped), prev, filt)
+        parts = sub_questions(stripped)
+        if len(parts) >= 2:
+            ans = self._by_parts(ans, parts, prev, filt)
         # the user's own words are kept as typed; every interface renders them as text
         return replace(ans, question=q, warnings=tuple(warnings))
+
+    def _by_parts(self, whole: Answer, parts: list[str], prev: Answer | None, filt: list[int] | None) -> Answer:
+        """A question of several questions ("累计放款多少？利率是多少？"): answer the parts the cases answer and
+        say which parts they don't. Each part after the first may lean on the one before, as a follow-up."""
+        subs: list[Answer] = []
+        chain = prev
+        for part in parts:
+            a = self._answer(part, self._intent(part), chain, filt)
+            subs.append(a)
+            chain = a  # "杭州的…多少家？深圳的呢？": even a refused part tells what the next one is about
+        refused = [(k, a) for k, a in enumerate(subs) if a.abstained]
+        answered = [a for a in subs if not a.abstained]
+        if not refused or not answered:
+            return whole
+        missing = tuple(_part_missing(k, a.missing) for k, a in refused)
+        if not whole.abstained:
+            # the whole question was answered; a part the cases lack is named only when a hard constraint
+            # (a year, a place, an unstated figure…) shows it, so the answer does not claim more than it has
+            hard = tuple(_part_missing(k, a.missing) for k, a in refused if a.missing)
+            if not hard:
+                return whole
+            text = whole.text + "\n案例材料中没有找到：" + "；".join(hard) + "。"
+            return replace(whole, text=text, missing=(*whole.missing, *hard))
+        return self._merge(whole, answered, missing)
+
+    def _merge(self, whole: Answer, answered: list[Answer], missing: tuple[str, ...]) -> Answer:
+        """One answer from the answered parts of a question: markers renumbered, notes of the parts' own
+        chaining dropped, and the parts the cases don't cover named at the end."""
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for a in answered:
+            offset = len(citations)
+            body = a.text.split("\n")
+            if a.context_note and body and body[0] == a.context_note:
+                body = body[1:]
+            for line in body:
+                lines.append(MARKER_N.sub(lambda m, o=offset: f"[{int(m.group(1)) + o}]", line))
+            citations.extend(replace(c, n=c.n + offset) for c in a.citations)
+        text = "\n".join(([whole.context_note] if whole.context_note else []) + lines)
+        text += "\n案例材料中没有找到：" + "；".join(missing) + "。"
+        cited = {c.chunk_id for c in citations}
+        related = tuple(r for a in (whole, *answered) for r in a.related if r.chunk_id not in cited)
+        first = answered[0]
+        return Answer(whole.question, text, False, tuple(citations), tuple(dict.fromkeys(related))[:3],
+                      whole.context_note, missing, tuple(dict.fromkeys(c for a in answered for c in a.cases)),
+                      whole.topic, tuple(i for a in answered for i in a.items), first.intent)
 
     def _previous(self, history: Sequence[Answer | str] | None, cases: Sequence[int] | None) -> Answer | None:
         prev: Answer | None = None
@@ -299,9 +368,10 @@ class Answerer:
             if "比" in head:  # 停水次数比上一年少了多少: what follows 比 is the baseline, not the thing counted
                 head = head[: len(head) - 1 - head[::-1].index("比")]
             before = [x for x in head if _content_word(x)]
-            after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS]
+            after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS and x not in TIME_WORDS]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
-            before = [x for x in before if not CHANGE_WORD.fullmatch(x)]
+            # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
+            before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
             if before and cues is None:  # for dates the event is the word after the cue (什么时候 → 上线)
                 out.append(before[-1])
             # the counted noun is the next word; an event may take two (开始建设, 全面上线)

@@ -15,7 +15,7 @@ NUMBER_CUES = ("多少", "几", "比例", "比率", "百分", "数量", "金额"
                "percentage", "amount", "how long")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "几月", "日期", "时间点", "什么时间", "when", "what year",
              "what date")
-DURATION_CUES = ("多久", "多长时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long")
+DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
             "which unit", "which department", "who", "which organization", "which organisation", "which bank")
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")

@@ -148,3 +148,24 @@ def test_table_lists_every_unit_and_counting_cases_on_a_topic_is_cross_case(answ
 def test_english_question_quotes_the_sentence_with_the_figure(answerer):
     ans = answerer.answer("How many pharmacies offered card payment for patients insured in other provinces?")
     assert not ans.abstained and "128家" in ans.text
+
+
+def test_answers_the_part_it_can_and_names_the_part_it_cannot(answerer, real_runtime):
+    """"累计放款多少？利率是多少？": the first part is quoted, the second is said to be missing."""
+    ans = answerer.answer("个体深信贷累计放款多少？利率是多少？")
+    assert not ans.abstained and "3.78 亿" in ans.text
+    assert ans.text.splitlines()[-1].startswith("案例材料中没有找到：第二问")
+    _check_grounding(ans, real_runtime.corpus)
+    later_year = answerer.answer("2023年停水次数减少了多少？2026年呢？")
+    assert "10.1%" in later_year.text and "第二问" in later_year.text
+    _check_grounding(later_year, real_runtime.corpus)  # the year asked about is not echoed as a number
+    both = answerer.answer("个体深信贷一共放款多少？平均每笔多少钱？")
+    assert "15.4 万元" in both.text and "没有找到" not in both.text
+
+
+def test_a_refused_whole_keeps_the_answerable_part(answerer, real_runtime):
+    ans = answerer.answer("杭州的公共资源交易平台接入了多少家银行？深圳的呢？")
+    assert not ans.abstained
+    assert {c.case for c in ans.citations} == {1}
+    assert "第一问" in ans.text.splitlines()[-1]
+    _check_grounding(ans, real_runtime.corpus)
