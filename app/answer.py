@@ -891,7 +891,7 @@ class Answerer:
             missing = self._unmet_constraints(intent, pool, c, counted=False)
             if missing:
                 continue
-            narrow = replace(self.params, max_sentences=1 if not named else 2, max_chars=160)
+            narrow = replace(self.params, max_sentences=2, max_chars=160)
             if named:  # "A和B各取得了什么成效": each case answers from the section asked for
                 pool = self._section_pool(q, intent, pool, c, qvec, "", set())
             groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
