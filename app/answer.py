@@ -26,7 +26,7 @@ from caseqa.corpus import Case, Corpus, Paragraph, Sentence
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE, PREAMBLE, TABLE
 from caseqa.index.bridge import is_english, latin_words
 from caseqa.index.store import Hit, Searcher
-from caseqa.index.tokenize import STOPWORDS, normalize
+from caseqa.index.tokenize import STOPWORDS, normalize, unit_names
 
 from .intent import MEASURE_WORDS, Intent, read_intent
 from .runtime import Runtime, check_question
@@ -245,13 +245,28 @@ class Answerer:
         self._term_cases = self._distinctive_terms()
         self._flat_text = self.corpus.text.replace(" ", "")
         self._identity = {
-            c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit]))) for c in self.corpus.cases
+            c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit, *self._aliases(c)])))
+            for c in self.corpus.cases
         }
         self._posseg = None
         self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
         self._compilation_words = set(self.tokenize(self.corpus.title)) | set(COMPILATION_WORDS)
         self._latin_vocab = set(re.findall(r"[a-z]{2,}", self.corpus.text.lower()))
+
+    def _aliases(self, case: Case) -> list[str]:
+        """Other names the case gives its submitting unit, in the brackets right after the unit's name:
+        深圳国际仲裁院（又名华南国际经济贸易仲裁委员会…，中文简称“深国仲”，英文简称“SCIA”）."""
+        text = self._case_text[case.number]
+        out: list[str] = []
+        for unit in case.units:
+            for name in dict.fromkeys([unit, *unit_names(unit)]):
+                for m in re.finditer(re.escape(name) + r"[（(]([^）)]{2,120})[）)]", text):
+                    inner = m.group(1)
+                    if re.search(r"又名|简称|又称|亦称", inner):
+                        out += [w for w in re.split(r"[，,、；“”\"\s]|又名|中文简称|英文简称|简称|又称|亦称|以下", inner)
+                                if len(w) >= 2]
+        return out
 
     # ------------------------------------------------------------ entry point
 
