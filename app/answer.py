@@ -93,6 +93,7 @@ class AnswerParams:
     w_quote: float = 0.15  # bonus for a sentence holding a term the question quotes (“三快”)
     section_switch_margin: float = 0.05  # how much worse the asked-for section's best may score and still win
     w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
+    number_switch_margin: float = 0.1  # how far below the best a sentence with a figure may be and still lead
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
@@ -619,6 +620,12 @@ class Answerer:
         if missing or not self._supported(best, hits, intent):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
+        if "number" in intent.wants and pool and not _amounts(pool[0].sentence.text):
+            # a 多少 question is answered by a figure: a close sentence that gives one goes first
+            figures = [s for s in pool if _amounts(s.sentence.text)
+                       and s.score >= pool[0].score - self.params.number_switch_margin]
+            if figures:
+                pool = figures + [s for s in pool if s not in figures]
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
         case = self.corpus.case(case_no)
         if intent.which_case:
