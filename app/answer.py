@@ -446,6 +446,9 @@ class Answerer:
             if not intent.cross_case:
                 return self._single(q, intent, topic, filt, note, lex_extra, exclude, said)
         if intent.case_refs and not filt and not intent.table:
+            if len(intent.case_refs) >= 2 and (intent.cross_case or re.search(r"(和|与|跟|及|、|以及)", q)):
+                # "对比一下案例三和案例六…": one line per named case
+                return self._cross(q, replace(intent, cross_case=True), topic, list(intent.case_refs))
             filt = list(intent.case_refs)
         if intent.table:
             return self._table(q, intent)

@@ -175,3 +175,10 @@ def test_a_how_much_question_is_answered_with_a_figure(answerer):
     """"租金优惠是多少" must quote the figure (6.5-7 折), not the sentence that merely names 租金优惠."""
     ans = answerer.answer("前海给财税机构的租金优惠是多少？")
     assert "6.5-7 折" in re.sub(r"\[\d+\]", "", ans.text), ans.text
+
+
+def test_comparing_two_numbered_cases_answers_both(answerer):
+    ans = answerer.answer("对比一下案例三和案例六在解决融资难上的做法")
+    lines = ans.text.splitlines()
+    assert [ln[:3] for ln in lines] == ["案例三", "案例六"]
+    assert {c.case for c in ans.citations} == {3, 6}
