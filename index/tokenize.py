@@ -14,7 +14,7 @@ STOPWORDS = frozenset(
     (
         "的 了 是 在 和 与 及 或 等 为 对 由 将 从 以 于 把 被 也 都 而 并 其 之 这 "
         "那 这个 那个 哪个 哪些 什么 怎么 怎样 如何 多少 几 吗 呢 吧 啊 呀 么 请问 请 一下 "
-        "有 有没有 没有 是否 是不是 能 能否 可以 会 要 哪 谁 哪里 哪家 哪年 哪天 what "
+        "有 有没有 没有 是否 是不是 能 能否 可以 会 要 哪 谁 哪里 哪家 哪年 哪天 各 中 里 what "
         "which who how many much when where why does did do "
         "is are was were the a an of in on for to and or by "
         "with it its this that there "
