@@ -764,8 +764,10 @@ class Answerer:
             cn = "|[一二两三四五六七八九十百千]+" if intent.unit in ("个", "项", "条") else ""
             pattern = re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
                                  + "|".join(map(re.escape, units)) + ")")
+            # …a figure in that unit other than one the question itself gives (4.7万户里，多少户…)
             fits = [s for s in numeric if any(
-                not YEARLIKE.fullmatch(m.group(0).strip()) for m in pattern.finditer(s.sentence.text))]
+                not YEARLIKE.fullmatch(m.group(0).strip()) and not (set(_amounts(m.group(0))) & set(intent.numbers))
+                for m in pattern.finditer(s.sentence.text))]
             if not fits:
                 return False
             numeric = fits
