@@ -1,7 +1,8 @@
 """CI gate: the held-back split must stay at or above today's figures (ratchet up, never down).
 
 Thresholds sit just below the values measured when they were set (see README, "Evaluation"); the
-grounding invariants are absolute.
+grounding invariants are absolute. They were re-based once, when the held-back split was replaced by a
+freshly written one (eval/set/part_c.jsonl) after the first split had been studied.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from caseqa.eval.run import evaluate
 pytestmark = pytest.mark.model
 
 FLOORS = {
-    ("retrieval", "hybrid", "hit@5"): 0.93,
-    ("retrieval", "hybrid", "mrr@10"): 0.77,
-    ("answers", "key_fact_recall"): 0.74,
-    ("answers", "all_facts_accuracy"): 0.70,
-    ("answers", "citation_precision"): 0.78,
-    ("refusal", "recall"): 0.60,
+    ("retrieval", "hybrid", "hit@5"): 0.96,
+    ("retrieval", "hybrid", "mrr@10"): 0.85,
+    ("answers", "key_fact_recall"): 0.80,
+    ("answers", "all_facts_accuracy"): 0.77,
+    ("answers", "citation_precision"): 0.75,
+    ("refusal", "recall"): 0.49,
 }
 CEILINGS = {
     ("refusal", "false_refusal_rate"): 0.05,
