@@ -87,7 +87,8 @@ class AnswerParams:
     margin: float = 0.06  # extra sentences must score within this of the best
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
-    support_min: float = 0.86  # combined support needed to answer
+    support_min: float = 0.9  # combined support needed to answer
+    w_agree: float = 0.1  # support added (or taken) when dense and BM25 agree (or not) on the case
     idf_power: float = 2.0  # >1 lets the question's rarest word decide between sentences
     identity_weight: float = 0.4  # weight of words that name a case, in sentence selection
     w_quote: float = 0.15  # bonus for a sentence holding a term the question quotes (“三快”)
@@ -689,7 +690,7 @@ class Answerer:
         if best.cos < p.cos_floor and best.lex < p.lex_floor and not intent.english:
             return False
         agree = self._agreement(hits)
-        return support + 0.02 * agree >= p.support_min
+        return support + p.w_agree * agree >= p.support_min
 
     @staticmethod
     def _agreement(hits: list[Hit]) -> int:

@@ -9,6 +9,8 @@ are added. Its history:
 - ``part_c`` is the held-back split: 107 items written afterwards from the corpus alone, by someone who
   never saw the code or its answers. Only its aggregate figures are read.
 - ``part_d`` adds tuning items for the hardest kinds (cross-case, index table, unanswerable, English).
+- ``part_e`` adds tuning questions on topics no case covers (人工智能监管, 食品安全…), written after such
+  questions were seen to slip through.
 """
 
 from __future__ import annotations
