@@ -680,16 +680,17 @@ class Answerer:
     def _table_row(self, case_no: int) -> Paragraph | None:
         return self._rows.get(case_no)
 
-    def _supported(self, best: _Scored, hits: list[Hit], intent: Intent) -> bool:
+    def _supported(self, best: _Scored, hits: list[Hit], intent: Intent, agreement: bool = True) -> bool:
         """Enough evidence to answer: a close sentence (cosine), or a fairly close one with word overlap,
-        and retrieval that agrees with itself."""
+        and retrieval that agrees with itself (``agreement=False`` leaves that out: whether dense and BM25
+        rank the same case first says nothing about a second case in a cross-case list)."""
         p = self.params
         support = best.cos + 0.5 * best.lex
         if intent.english:
             support += 0.5 * p.lex_floor  # English questions share no words with the Chinese text
         if best.cos < p.cos_floor and best.lex < p.lex_floor and not intent.english:
             return False
-        agree = self._agreement(hits)
+        agree = self._agreement(hits) if agreement else 0
         return support + p.w_agree * agree >= p.support_min
 
     @staticmethod
@@ -912,7 +913,7 @@ class Answerer:
             keep = [(c, pool) for c, pool in ranked
                     if (pool[0].score >= best.score - p.cross_margin
                         or (best.lex > 0 and pool[0].lex >= p.cross_lex_ratio * best.lex))
-                    and self._supported(pool[0], hits, intent)]
+                    and self._supported(pool[0], hits, intent, agreement=False)]
         keep = keep[: p.cross_max_cases]
         groups = []
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
