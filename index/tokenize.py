@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
         "is are was were the a an of in on for to and or by "
         "with it its this that there "
         # words about the compilation itself, not about any case's content
-        "案例 提到 涉及 有关 相关 分别 各自 比较 对比 case cases "
+        "案例 提到 提及 出现 出现过 说到 讲到 谈到 涉及 有关 相关 分别 各自 比较 对比 case cases "
     ).split()
 )
 

@@ -81,6 +81,14 @@ def test_cross_case_question_answers_one_line_per_case(answerer):
     assert {c.case for c in ans.citations} == {2, 4}
 
 
+def test_which_cases_mention_a_place_lists_the_cases_that_do(answerer):
+    # 前海 is the subject of case 7 and a goal of case 10; "出现" only asks where it appears, so a sentence
+    # about something else "appearing" (case 5's 窗口的出现) is no answer
+    ans = answerer.answer("前海出现在哪些案例里？")
+    assert {c.case for c in ans.citations} >= {7, 10}
+    assert all("前海" in c.quote for c in ans.citations)
+
+
 def test_table_questions_cite_the_index_row(answerer):
     ans = answerer.answer("案例八是哪个单位报送的？")
     assert ans.citations[0].chunk_id == "table.r08"
