@@ -63,10 +63,17 @@ PLACES = tuple(
         "北京 上海 天津 重庆 广州 杭州 南京 苏州 成都 武汉 西安 长沙 郑州 青岛 厦门 宁波 东莞 佛山 珠海 惠州 中山 江门 汕头 "
         "福州 济南 合肥 沈阳 大连 哈尔滨 长春 昆明 贵阳 南宁 海口 三亚 石家庄 太原 兰州 乌鲁木齐 拉萨 呼和浩特 银川 西宁 "
         "南昌 香港 澳门 台湾 浙江 江苏 山东 河南 河北 湖南 湖北 四川 福建 安徽 辽宁 吉林 黑龙江 云南 贵州 广西 海南 "
-        "江西 山西 陕西 甘肃 青海 内蒙古 新疆 西藏 宁夏 雄安 浦东 滨海新区 横琴 南沙 "
-        "Beijing Shanghai Guangzhou Hangzhou Hong Kong Macau Tianjin Chongqing Chengdu Wuhan"
+        "江西 山西 陕西 甘肃 青海 内蒙古 新疆 西藏 宁夏 雄安 浦东 滨海新区 横琴 南沙"
     ).split()
 )
+# The same places as an English question names them: the evidence is Chinese, so the constraint is the
+# Chinese name (an English question about Hong Kong is satisfied by 香港 in the text).
+PLACES_EN = {
+    "beijing": "北京", "shanghai": "上海", "guangzhou": "广州", "hangzhou": "杭州", "hong kong": "香港",
+    "macau": "澳门", "macao": "澳门", "tianjin": "天津", "chongqing": "重庆", "chengdu": "成都", "wuhan": "武汉",
+    "nanjing": "南京", "suzhou": "苏州", "xiamen": "厦门", "dongguan": "东莞", "foshan": "佛山", "zhuhai": "珠海",
+    "taiwan": "台湾", "hainan": "海南", "hengqin": "横琴", "nansha": "南沙",
+}
 
 
 @dataclass(frozen=True)
@@ -161,7 +168,8 @@ def read_intent(question: str) -> Intent:
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),
         years=tuple(dict.fromkeys(YEAR.findall(q))),
-        places=tuple(p for p in PLACES if p.lower() in ql),
+        places=tuple(dict.fromkeys([*(p for p in PLACES if p in q),
+                                    *(zh for en, zh in PLACES_EN.items() if re.search(rf"\b{en}\b", ql))])),
         quoted=tuple(re.findall(r"[“\"《]([^”\"》]{2,20})[”\"》]", q)),
         followup_cue=_has(ql, PRONOUNS) or bool(ELLIPSIS.search(q)) or q.startswith("具体"),
         english=english,

@@ -153,6 +153,14 @@ def test_table_lists_every_unit_and_counting_cases_on_a_topic_is_cross_case(answ
     assert not any(c.chunk_id.startswith("table.") for c in topical.citations)
 
 
+def test_english_place_names_are_checked_against_the_chinese_text(answerer):
+    # Hong Kong is 香港 (深港 for Shenzhen–Hong Kong) in the cases; Beijing (北京) appears in no case
+    hk = answerer.answer("Which cases involve Hong Kong?")
+    assert not hk.abstained and len({c.case for c in hk.citations}) >= 2
+    assert all("港" in c.quote for c in hk.citations)
+    assert answerer.answer("What did Beijing do about bankruptcy?").abstained
+
+
 def test_english_question_quotes_the_sentence_with_the_figure(answerer):
     ans = answerer.answer("How many pharmacies offered card payment for patients insured in other provinces?")
     assert not ans.abstained and "128家" in ans.text
