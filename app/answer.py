@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+import jieba
 import numpy as np
 
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
@@ -221,6 +222,43 @@ def _has_amount(text: str) -> bool:
 def _content_word(w: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)) and w not in FOCUS_STOP and w not in STOPWORDS \
         and not w.startswith(NUMBER_CUE_WORDS) and not w.startswith(DATE_CUE_WORDS)
+
+
+def inline_items(text: str) -> list[tuple[int, int]]:
+    """The items of the longest 、-separated list inside one sentence (包括A、B、C等。), as (start, end)
+    offsets into ``text``: what "第三个呢？" points at when the list was quoted as a single sentence.
+
+    Each span is the item as the source writes it; the cue before the first item (包括, 如, 涵盖…) and the
+    等 after the last are left out. Fewer than three items is not a list worth counting.
+    """
+    best: list[tuple[int, int]] = []
+    for clause in re.finditer(r"[^，,；;：:。！？]+", text):
+        pieces = [m for m in re.finditer(r"[^、]+", clause.group(0))]
+        if len(pieces) < 3 or len(pieces) <= len(best):
+            continue
+        spans = [(clause.start() + m.start(), clause.start() + m.end()) for m in pieces]
+        a, b = spans[-1]
+        etc = text.find("等", a, b)
+        if etc > a:
+            spans[-1] = (a, etc)
+        a, b = spans[0]
+        cue = list(re.finditer(r"包括|涵盖|覆盖|例如|比如|如|有|即|含", text[a:b]))
+        if cue:
+            spans[0] = (a + cue[-1].end(), b)
+        elif len(text[a:b]) > max(y - x for x, y in spans[1:]) + 2:
+            # no cue: a verb may run into the first item (对接上线中国银行、招商银行…); keep the words at its
+            # end that make it about as long as the longest other item
+            width = max(y - x for x, y in spans[1:]) + 1
+            words = jieba.lcut(text[a:b])
+            kept = 0
+            while words and kept + len(words[-1]) <= width:
+                kept += len(words.pop())
+            if kept:
+                spans[0] = (b - kept, b)
+        spans = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans]
+        if all(b - a >= 2 for a, b in spans):
+            best = spans
+    return best
 
 
 class Answerer:
@@ -980,6 +1018,15 @@ class Answerer:
             return self._single(q, replace(intent, wants=prev.intent.wants, section=prev.intent.section),
                                 prev.topic, [cases[k - 1]], note, "", set())
         sentences = self._enumeration(prev, k)
+        # a list question answered by one sentence that lists inline (包括A、B、C等) counts in that sentence;
+        # otherwise the inline list is the last resort
+        inline_first = "list" in prev.intent.wants and len(prev.listing) < 2
+        if inline_first or k > len(sentences):
+            inline = self._inline_item(prev, k)
+            if inline is not None:
+                ans = self._compose(q, intent, [(self.corpus.case(inline.paragraph.case), [inline])], prev.related,
+                                    note=note, topic=prev.topic)
+                return replace(ans, listing=prev.listing)
         if k > len(sentences):
             return self._refuse(q, intent, prev.related, topic=prev.topic, note=note,
                                 missing=(f"上一条回答中的第{token}项",))
@@ -998,6 +1045,20 @@ class Answerer:
         ans = self._compose(q, intent, [(self.corpus.case(para.case), scored)], prev.related, note=note,
                             topic=prev.topic)
         return replace(ans, listing=tuple(x.id for x in sentences))
+
+    def _inline_item(self, prev: Answer, k: int) -> _Scored | None:
+        """The k-th item of a list written inside one quoted sentence of the previous answer (包括A、B、C等),
+        quoted on its own; None when no quoted sentence lists that many."""
+        for _, sid in prev.items:
+            s = self._sentence(sid)
+            if s is None:
+                continue
+            spans = inline_items(s.text)
+            if len(spans) >= k:
+                a, b = spans[k - 1]
+                item = Sentence(s.id, s.paragraph_id, s.text[a:b], s.start + a, s.start + b)
+                return _Scored(item, self._para_of[s.id], 1.0, 1.0, 1.0)
+        return None
 
     def _enumeration(self, prev: Answer, k: int) -> list[Sentence]:
         """The list a previous answer quoted from, long enough to have a k-th item: the sentences it quoted

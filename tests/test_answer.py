@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from caseqa.app.answer import Answerer, answer_json
+from caseqa.app.answer import Answerer, answer_json, inline_items
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items
 from caseqa.eval.metrics import numbers_grounded
@@ -151,6 +151,26 @@ def test_table_lists_every_unit_and_counting_cases_on_a_topic_is_cross_case(answ
     topical = answerer.answer("有几个案例都提到了信用？")
     assert len({c.case for c in topical.citations}) >= 2
     assert not any(c.chunk_id.startswith("table.") for c in topical.citations)
+
+
+def test_inline_items_are_the_list_as_written():
+    text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
+    assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
+    first = text.split("，")[0]
+    assert [first[a:b] for a, b in inline_items(first)] == ["中国银行", "招商银行", "平安银行"]
+    assert inline_items("甲和乙。") == []
+
+
+def test_ordinal_follow_up_counts_in_a_list_written_inside_one_sentence(answerer):
+    first = answerer.answer("深圳国际仲裁院和哪些国际组织签了合作协议？")
+    listed = first.citations[0].quote
+    assert listed.count("、") >= 3
+    third = answerer.answer("第三个呢？", history=[first])
+    assert not third.abstained and len(third.citations) == 1
+    cit = third.citations[0]
+    assert cit.text[cit.start:cit.end] == cit.quote
+    assert cit.quote == listed.split("，")[-1].split("、")[2]  # the third item, quoted alone at its offsets
+    assert answerer.answer("第九十个呢？", history=[first]).abstained
 
 
 def test_english_place_names_are_checked_against_the_chinese_text(answerer):
