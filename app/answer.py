@@ -96,6 +96,7 @@ class AnswerParams:
     section_switch_margin: float = 0.05  # how much worse the asked-for section's best may score and still win
     w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
     number_switch_margin: float = 0.1  # how far below the best a sentence with a figure may be and still lead
+    date_switch_margin: float = 0.15  # how far below the best a dated sentence may be and still lead
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
@@ -668,6 +669,14 @@ class Answerer:
                        and s.score >= pool[0].score - self.params.number_switch_margin]
             if figures:
                 pool = figures + [s for s in pool if s not in figures]
+        if "date" in intent.wants and pool:
+            # a 什么时候 / 哪天 question is answered by a date: a close sentence that gives one goes first
+            when = DAY if intent.day else DATE
+            if not when.search(pool[0].sentence.text):
+                dated = [s for s in pool if when.search(s.sentence.text)
+                         and s.score >= pool[0].score - self.params.date_switch_margin]
+                if dated:
+                    pool = dated + [s for s in pool if s not in dated]
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
         case = self.corpus.case(case_no)
         if intent.which_case:
@@ -859,8 +868,10 @@ class Answerer:
                     chosen.append(next((s for s in pool if s.sentence.id == sib.id), _Scored(
                         sib, best.paragraph, best.score, best.cos, best.lex)))
                     size += len(sib.text)
+        # a when-question is answered by its dated sentence; runners-up would only add other dates
+        dated_answer = "date" in intent.wants and "list" not in intent.wants and DATE.search(best.sentence.text)
         for s in pool[1:]:
-            if len(chosen) >= p.max_sentences or size >= p.max_chars:
+            if dated_answer or len(chosen) >= p.max_sentences or size >= p.max_chars:
                 break
             if s.sentence.id in {c.sentence.id for c in chosen} or s.score < best.score - p.margin:
                 continue

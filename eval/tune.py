@@ -39,6 +39,7 @@ GRID = {
     "max_chars": [200, 260, 320],
     "w_bridge": [0.5, 0.65, 0.8, 1.0],
     "section_switch_margin": [0.0, 0.03, 0.05, 0.1],
+    "date_switch_margin": [0.0, 0.05, 0.1, 0.15, 0.2],
 }
 MAX_FALSE_REFUSALS = 0.05
 MAX_MEDIAN_LENGTH = 150  # characters a reader reads (the issue: a median around 100–150)

@@ -153,6 +153,14 @@ def test_table_lists_every_unit_and_counting_cases_on_a_topic_is_cross_case(answ
     assert not any(c.chunk_id.startswith("table.") for c in topical.citations)
 
 
+def test_which_day_question_quotes_the_dated_sentence_alone(answerer):
+    # the guideline is called 《指引》 in the dated sentence, so sentences naming it in full score higher;
+    # the question asks for a day, and the answer is the sentence that gives one, without other dates
+    ans = answerer.answer("数据合规指引是在哪天发布的？")
+    assert not ans.abstained and len(ans.citations) == 1
+    assert re.search(r"\d+月\d+日", ans.citations[0].quote) and "发布" in ans.citations[0].quote
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
