@@ -492,6 +492,8 @@ class Answerer:
             filt = list(intent.case_refs)
         if intent.table:
             return self._table(q, intent)
+        if intent.every_case and not filt:
+            return self._cross(q, intent, topic, [c.number for c in self.corpus.cases])
         named = self._named_cases(q)
         if intent.cross_case and not filt:
             return self._cross(q, intent, topic, named)
@@ -952,7 +954,8 @@ class Answerer:
             return self._refuse(q, intent, related, topic=topic)
         ranked = sorted(by_case.items(), key=lambda kv: -kv[1][0].score)
         best = ranked[0][1][0]
-        if not self._supported(best, hits, intent):
+        # every case has the section 各个案例的背景 asks for: the sections are the evidence
+        if not intent.every_case and not self._supported(best, hits, intent):
             return self._refuse(q, intent, related, topic=topic)
         if named:
             keep = [(c, pool) for c, pool in ranked if c in named]
@@ -963,7 +966,7 @@ class Answerer:
                     if (pool[0].score >= best.score - p.cross_margin
                         or (best.lex > 0 and pool[0].lex >= p.cross_lex_ratio * best.lex))
                     and self._supported(pool[0], hits, intent, agreement=False)]
-        keep = keep[: p.cross_max_cases]
+        keep = keep if intent.every_case else keep[: p.cross_max_cases]
         groups = []
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
             missing = self._unmet_constraints(intent, pool, c, counted=False)

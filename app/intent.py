@@ -102,6 +102,7 @@ class Intent:
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
+    every_case: bool = False  # 各个案例的成效: one line for every case, from the section asked for
     position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
 
 
@@ -156,8 +157,12 @@ def read_intent(question: str) -> Intent:
             continue
     position = _table_position(ql)
     all_rows = bool(ALL_ROWS.search(ql))
+    # "各个案例的成效分别是什么？" asks every case for a section of its text, not the index table's rows
+    every_case = all_rows and section is not None and not TABLE_CUES.search(ql) and not re.search(
+        r"单位|标题|名称|题目|units|titles", ql)
+    all_rows = all_rows and not every_case
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
-    cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q))
+    cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case
     return Intent(
         wants=frozenset(wants),
         section=section,
@@ -165,6 +170,7 @@ def read_intent(question: str) -> Intent:
         table=table,
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
+        every_case=every_case,
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),
         years=tuple(dict.fromkeys(YEAR.findall(q))),

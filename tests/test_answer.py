@@ -161,6 +161,17 @@ def test_which_day_question_quotes_the_dated_sentence_alone(answerer):
     assert re.search(r"\d+月\d+日", ans.citations[0].quote) and "发布" in ans.citations[0].quote
 
 
+def test_each_cases_outcome_is_one_line_per_case_not_the_index_table(answerer, real_runtime):
+    ans = answerer.answer("各个案例的成效分别是什么？")
+    assert not ans.abstained
+    assert {c.case for c in ans.citations} == {c.number for c in real_runtime.corpus.cases}
+    assert not any(c.chunk_id.startswith("table.") for c in ans.citations)
+    assert len(ans.text.splitlines()) == len(real_runtime.corpus.cases)
+    # the table is still the answer when the question is about its columns
+    units = answerer.answer("各个案例的报送单位是什么？")
+    assert all(c.chunk_id.startswith("table.") for c in units.citations)
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
