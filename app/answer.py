@@ -46,6 +46,7 @@ ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|�
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
+DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
@@ -516,7 +517,12 @@ class Answerer:
             return False
         specific = [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS and t not in FOCUS_STOP
                     and t not in OVERVIEW_WORDS]
-        if intent.followup_cue or len(specific) <= 1 or named:
+        # "讲破产的那个案例…" describes the case it means: 那个 is not a pronoun for the last one, and the
+        # description decides below
+        described = bool(DESCRIBED_CASE.search(q))
+        if not described and (intent.followup_cue or len(specific) <= 1 or named):
+            return True
+        if described and named:
             return True
         # Names no case: it continues the conversation unless on its own it clearly points to another case.
         hits = self.searcher.search(q, k=self.params.candidate_chunks)

@@ -40,7 +40,7 @@ TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|�
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(
     r"报送单位|哪个单位报|谁报|哪个部门报|谁提交|报送的|由谁报|案例名称|案例标题|案例的(标题|题目|名字)|"
-    r"(标题|题目)(是|叫|怎么写|写的是)|第几号|第几个案例|几号案例|序号|编号是|排第几|排在第几|submitted|title of case"
+    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|序号|编号是|排第几|排在第几|submitted|title of case"
 )
 ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单位|案例|标题)|(报送单位|案例标题|案例名称)(都|分别)?(有哪些|是哪些|列)|"
                       r"列(一下|出)?.{0,6}(报送单位|案例|标题)|all (the )?(units|cases|titles)")

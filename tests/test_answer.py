@@ -172,6 +172,18 @@ def test_each_cases_outcome_is_one_line_per_case_not_the_index_table(answerer, r
     assert all(c.chunk_id.startswith("table.") for c in units.citations)
 
 
+def test_a_case_described_by_its_topic_starts_a_new_topic(answerer, real_runtime):
+    first = answerer.answer("异地就医结算是怎么推进的？")
+    named = answerer.answer("讲破产的那个案例叫什么？", history=[first])
+    assert not named.context_note  # not read as "that case" = the previous one
+    (cit,) = named.citations
+    assert cit.chunk_id.startswith("table.") and "破产" in cit.quote
+    assert {c.case for c in first.citations}.isdisjoint({cit.case})
+    # the same description of the previous case is still a follow-up
+    same = answerer.answer("讲异地就医的那个案例有什么成效？", history=[first])
+    assert {c.case for c in same.citations} == {c.case for c in first.citations}
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
