@@ -153,6 +153,7 @@ class Answer:
     warnings: tuple[str, ...] = ()
     said: tuple[str, ...] = ()  # sentence ids quoted earlier on this topic (for "还有呢？")
     listing: tuple[str, ...] = ()  # the list "第二个" counts in, kept while the user walks through it
+    case_listing: tuple[int, ...] = ()  # the cases "第二个" counts in, kept while the user walks through them
 
 
 @dataclass(frozen=True)
@@ -1030,13 +1031,22 @@ class Answerer:
 
         k = int(token) if token.isdigit() else cn_number(token)
         items = prev.items
-        if len(set(c for c, _ in items)) > 1:  # the previous answer listed cases: take the k-th case
-            cases = list(dict.fromkeys(c for c, _ in items))
-            if k > len(cases):
+        listed = prev.case_listing or tuple(dict.fromkeys(c for c, _ in items))
+        if len(listed) > 1:  # the previous answer listed cases (or walks through such a list): the k-th case
+            if k > len(listed):
                 return self._refuse(q, intent, prev.related, topic=prev.topic, note=note,
                                     missing=(f"上一条回答中的第{token}项",))
-            return self._single(q, replace(intent, wants=prev.intent.wants, section=prev.intent.section),
-                                prev.topic, [cases[k - 1]], note, "", set())
+            case_no = listed[k - 1]
+            note = f"（接上文：{case_label(self.corpus.case(case_no))}）"
+            if intent.table:  # 第五个案例是谁报送的: that case's row
+                ans = self._table(q, replace(intent, case_refs=(case_no,), all_rows=False, position=0),
+                                  note=note, topic=prev.topic)
+            elif intent.wants or intent.section:  # 第二个的成效呢: the question's own ask, about that case
+                ans = self._single(q, intent, f"{prev.topic} {q}", [case_no], note, prev.topic, set())
+            else:
+                ans = self._single(q, replace(intent, wants=prev.intent.wants, section=prev.intent.section),
+                                   prev.topic, [case_no], note, "", set())
+            return replace(ans, case_listing=listed)
         sentences = self._enumeration(prev, k)
         # a list question answered by one sentence that lists inline (包括A、B、C等) counts in that sentence;
         # otherwise the inline list is the last resort

@@ -184,6 +184,17 @@ def test_a_case_described_by_its_topic_starts_a_new_topic(answerer, real_runtime
     assert {c.case for c in same.citations} == {c.case for c in first.citations}
 
 
+def test_walking_through_a_list_of_cases_by_position(answerer):
+    listing = answerer.answer("市水务局和市医保局各取得了什么成效？")
+    cases = list(dict.fromkeys(c.case for c in listing.citations))
+    assert len(cases) == 2
+    second = answerer.answer("第二个是谁报送的？", history=[listing])
+    assert [c.chunk_id for c in second.citations] == [f"table.r{cases[1]:02d}"]
+    assert second.context_note.count("案例") == 1  # names the one case it assumed
+    first = answerer.answer("第一个呢？", history=[listing, second])
+    assert {c.case for c in first.citations} == {cases[0]}
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
