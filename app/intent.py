@@ -102,6 +102,7 @@ class Intent:
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
+    places_any: bool = False  # the places are alternatives (香港或澳门), not all required
     every_case: bool = False  # 各个案例的成效: one line for every case, from the section asked for
     position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
 
@@ -171,6 +172,7 @@ def read_intent(question: str) -> Intent:
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
         every_case=every_case,
+        places_any=bool(re.search(r"(或者?|还是|or)\s*(" + "|".join(PLACES) + "|" + "|".join(PLACES_EN) + ")", ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),
         years=tuple(dict.fromkeys(YEAR.findall(q))),

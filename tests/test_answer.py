@@ -195,6 +195,13 @@ def test_walking_through_a_list_of_cases_by_position(answerer):
     assert {c.case for c in first.citations} == {cases[0]}
 
 
+def test_alternative_places_need_only_one_in_the_text(answerer):
+    # 澳门 is in no case, 香港 is: "香港或澳门" is answered by the cases that mention 香港
+    either = answerer.answer("哪些案例涉及香港或澳门？")
+    assert not either.abstained and all("香港" in c.quote for c in either.citations)
+    assert answerer.answer("广州或北京有没有类似做法？").abstained
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
