@@ -195,11 +195,30 @@ def sub_questions(q: str) -> list[str]:
     return [p for p in pieces if len(re.findall(r"[\w\u4e00-\u9fff]", p)) >= 2]
 
 
-def _part_missing(k: int, missing: tuple[str, ...]) -> str:
-    """"第二问所问的具体数字": what the k-th part (0-based) lacks, in words (no digits: every figure in an
-    answer must be a quote)."""
-    label = f"第{'一二三四五六七八九十'[k] if k < 10 else k + 1}问"
+ASKED_PAIR = re.compile(
+    r"^(?P<subj>[^，,？?]{2,30}?)的(?P<a>[^的，,、？?和与及]{2,10}?)(?:和|与|及|以及|、)(?P<b>[^的，,、？?和与及]{2,10}?)"
+    r"(?:各|分别)?(?:是|为|有)?(?P<ask>多少|几[个项家件天年]?)[？?]?$")
+
+
+def attribute_parts(q: str) -> list[tuple[str, str]]:
+    """"个体深信贷的放款金额和不良率各是多少？" asks two figures of one subject: the two questions, each with
+    the thing it asks for (to name it if the cases lack it). Empty when the question is not of that form."""
+    m = ASKED_PAIR.match(q.strip())
+    if not m:
+        return []
+    subj, ask = m.group("subj"), m.group("ask")
+    return [(f"{subj}的{m.group(x)}是{ask}？", m.group(x)) for x in ("a", "b")]
+
+
+def _part_missing(k: int, missing: tuple[str, ...], asked: str = "") -> str:
+    """"第二问所问的具体数字" (or "“不良率”的具体数字" when the part asks for a named thing): what the k-th
+    part (0-based) lacks, in words (no digits: every figure in an answer must be a quote)."""
     said = [m for m in missing if not re.search(r"\d", m)]
+    if asked and not re.search(r"\d", asked):
+        if not said:
+            return f"“{asked}”的相关内容"
+        return "；".join(f"“{asked}”的" + m.removeprefix("问题所问的") for m in said)
+    label = f"第{'一二三四五六七八九十'[k] if k < 10 else k + 1}问"
     if not said:
         return f"{label}的相关内容"
     return "；".join(label + (m[2:] if m.startswith("问题") else "：" + m) for m in said)
@@ -329,12 +348,16 @@ class Answerer:
         filt = list(cases) if cases else None
         ans = self._answer(stripped, self._intent(stripped), prev, filt)
         parts = sub_questions(stripped)
+        asked: list[str] = []
+        if len(parts) < 2 and (pairs := attribute_parts(stripped)):
+            parts, asked = [p for p, _ in pairs], [a for _, a in pairs]
         if len(parts) >= 2:
-            ans = self._by_parts(ans, parts, prev, filt)
+            ans = self._by_parts(ans, parts, prev, filt, asked)
         # the user's own words are kept as typed; every interface renders them as text
         return replace(ans, question=q, warnings=tuple(warnings))
 
-    def _by_parts(self, whole: Answer, parts: list[str], prev: Answer | None, filt: list[int] | None) -> Answer:
+    def _by_parts(self, whole: Answer, parts: list[str], prev: Answer | None, filt: list[int] | None,
+                  asked: Sequence[str] = ()) -> Answer:
         """A question of several questions ("累计放款多少？利率是多少？"): answer the parts the cases answer and
         say which parts they don't. Each part after the first may lean on the one before, as a follow-up."""
         subs: list[Answer] = []
@@ -347,11 +370,18 @@ class Answerer:
         answered = [a for a in subs if not a.abstained]
         if not refused or not answered:
             return whole
-        missing = tuple(_part_missing(k, a.missing) for k, a in refused)
+        def part_missing(k: int, a: Answer) -> str:
+            return _part_missing(k, a.missing, asked[k] if k < len(asked) else "")
+
+        missing = tuple(part_missing(k, a) for k, a in refused)
         if not whole.abstained:
             # the whole question was answered; a part the cases lack is named only when a hard constraint
             # (a year, a place, an unstated figure…) shows it, so the answer does not claim more than it has
-            hard = tuple(_part_missing(k, a.missing) for k, a in refused if a.missing)
+            # …and a part that asks for a named thing (服务户数) is not called missing when the answer's quotes
+            # already speak of it (累计服务个体工商户…户): the part alone is judged more strictly than the whole
+            quoted = "".join(c.quote for c in whole.citations)
+            hard = tuple(part_missing(k, a) for k, a in refused if a.missing and not (
+                k < len(asked) and any(len(t) >= 2 and t in quoted for t in self.tokenize(asked[k]))))
             if not hard:
                 return whole
             text = whole.text + "\n案例材料中没有找到：" + "；".join(hard) + "。"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from caseqa.app.answer import Answerer, answer_json, inline_items
+from caseqa.app.answer import Answerer, answer_json, attribute_parts, inline_items
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items
 from caseqa.eval.metrics import numbers_grounded
@@ -200,6 +200,17 @@ def test_alternative_places_need_only_one_in_the_text(answerer):
     either = answerer.answer("哪些案例涉及香港或澳门？")
     assert not either.abstained and all("香港" in c.quote for c in either.citations)
     assert answerer.answer("广州或北京有没有类似做法？").abstained
+
+
+def test_two_figures_asked_at_once_name_the_one_the_cases_lack(answerer):
+    assert attribute_parts("个体深信贷的放款金额和不良率各是多少？") == [
+        ("个体深信贷的放款金额是多少？", "放款金额"), ("个体深信贷的不良率是多少？", "不良率")]
+    assert attribute_parts("市水务局和市医保局各取得了什么成效？") == []
+    ans = answerer.answer("个体深信贷的放款金额和不良率各是多少？")
+    assert not ans.abstained and "放款金额" in ans.citations[0].quote
+    assert any("不良率" in m for m in ans.missing)  # the text never gives one
+    both = answerer.answer("个体深信贷的放款金额和服务户数分别是多少？")
+    assert not both.missing  # both figures are in the quoted sentence
 
 
 def test_inline_items_are_the_list_as_written():
