@@ -712,8 +712,10 @@ class Answerer:
             # a 什么时候 / 哪天 question is answered by a date: a close sentence that gives one goes first
             when = DAY if intent.day else DATE
             if not when.search(pool[0].sentence.text):
+                # …one about the event asked for (发布, 实施…), not another date nearby
                 dated = [s for s in pool if when.search(s.sentence.text)
-                         and s.score >= pool[0].score - self.params.date_switch_margin]
+                         and s.score >= pool[0].score - self.params.date_switch_margin
+                         and (not intent.counted or any(t in s.sentence.text for t in intent.counted))]
                 if dated:
                     pool = dated + [s for s in pool if s not in dated]
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
