@@ -224,6 +224,27 @@ def _part_missing(k: int, missing: tuple[str, ...], asked: str = "") -> str:
     return "；".join(label + (m[2:] if m.startswith("问题") else "：" + m) for m in said)
 
 
+ENGLISH_COUNTED = re.compile(
+    r"\bhow (?:many|much) (?P<a>[a-z][a-z\- ]*?) (?=(?:do|does|did|are|is|were|was|have|has|had|can|could|will|"
+    r"would|in|of|to|for|from|at|on|by|with|that|which|who|the|\w+ed|offer\w*|take\w*)\b)|"
+    r"\bwhat (?:is|was|are|were) the (?P<b>[a-z][a-z\- ]*?(?:rate|ratio|percentage|share|proportion|number|amount))\b")
+GENERIC_EN = frozenset("many much number amount total overall average".split())
+AUXILIARIES = frozenset("do does did is are was were has have had can could will would".split())
+
+
+def english_counted(q: str) -> tuple[str, ...]:
+    """What an English figure question counts: "how many community health centres offer…" → community,
+    health, centres; "what is the interest rate of…" → interest, rate. Words like total or number say how,
+    not what, and are left out."""
+    m = ENGLISH_COUNTED.search(q.lower())
+    if not m:
+        return ()
+    words = (m.group("a") or m.group("b") or "").replace("-", " ").split()
+    if words and words[0] in AUXILIARIES:  # "how much did it lend": no noun is counted
+        return ()
+    return tuple(w for w in words if w not in GENERIC_EN and len(w) >= 3)
+
+
 def _holds(text: str, word: str) -> bool:
     """``word`` occurs in ``text``; a Latin word only as a whole word (``ca`` is not in ``scia``)."""
     if word.isascii():
@@ -431,6 +452,8 @@ class Answerer:
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(q, DATE_CUE_WORDS))
         if "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)))
+        if intent.english:
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q))
         return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q), counted=self._counted(q))
 
     def _source_spelling(self, term: str) -> str:
@@ -864,8 +887,17 @@ class Answerer:
             if not fits:
                 return False
             numeric = fits
-        if intent.english:  # an English question shares no words with the text
-            return True
+        if intent.english:
+            # an English question shares no words with the text: what it counts ("how many community health
+            # centres", "the interest rate") must be found, through the dictionary, in a sentence with a figure
+            # (only when the dictionary knows every one of its words: a gap in the dictionary is no evidence)
+            bridge = self.searcher.bridge
+            if bridge is None or not intent.counted:
+                return True
+            groups = [bridge.groups(w) for w in intent.counted]
+            if not all(groups):
+                return True
+            return any(zh in s.sentence.text for s in numeric[:3] for gs in groups for g in gs for zh in g)
         counted = intent.counted
         if not counted:
             return True

@@ -132,6 +132,8 @@ def read_intent(question: str) -> Intent:
     # "English" means mostly Latin script: a few Chinese names in an English sentence do not make it Chinese
     english = len(re.findall(r"[A-Za-z]", q)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", q))
     wants = {want for want, cues in WANT_CUES if _has(ql, cues)}
+    if english and re.search(r"\bwhat (is|was|are|were) the [a-z\- ]*(rate|ratio|percentage|proportion)\b", ql):
+        wants.add("number")  # "what is the interest rate" asks for a figure
     if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
         wants.discard("number")
         wants.add("list")

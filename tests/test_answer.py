@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from caseqa.app.answer import Answerer, answer_json, attribute_parts, inline_items
+from caseqa.app.answer import Answerer, answer_json, attribute_parts, english_counted, inline_items
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items
 from caseqa.eval.metrics import numbers_grounded
@@ -239,6 +239,16 @@ def test_english_place_names_are_checked_against_the_chinese_text(answerer):
     assert not hk.abstained and len({c.case for c in hk.citations}) >= 2
     assert all("港" in c.quote for c in hk.citations)
     assert answerer.answer("What did Beijing do about bankruptcy?").abstained
+
+
+def test_english_figure_the_text_never_gives_is_refused(answerer):
+    # the issue's own example: the loans are only called 低利率, no rate is given
+    assert english_counted("What is the interest rate of the loans?") == ("interest", "rate")
+    assert english_counted("How much did it lend in total?") == ()
+    assert answerer.answer("What is the interest rate of the loans?").abstained
+    # a figure the text gives is still answered, even where the dictionary misses a word (centres)
+    ans = answerer.answer("How many community health centres offer direct settlement for patients from other provinces?")
+    assert not ans.abstained and "社康中心" in "".join(c.quote for c in ans.citations)
 
 
 def test_english_question_quotes_the_sentence_with_the_figure(answerer):
