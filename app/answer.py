@@ -46,6 +46,13 @@ ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|�
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
+# words that say what kind a firm is, not which one (试点银行, 头部金融机构, 全国百强税务师事务所)
+GENERIC_FIRM_WORDS = frozenset(
+    "试点 合作 商业 相关 各类 各家 多家 头部 金融 国有 民营 外资 其他 知名 百强 十强 全国 大型 中小 中小型 科技 互联网 快递 龙头 "
+    "行业 本地 属地 一家 这家 该 其 等 有关 部分 优质 重点 上下游 意向 的 和 与 及 、 税务师 会计师 资产评估 律师 总所 分所 "
+    "银行业 保险 担保 证券 基金 投资 服务 专业 一批 若干 境内外 境外 国际 国内 省内 省外 市 区 "
+    .split()
+)
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
@@ -673,6 +680,22 @@ class Answerer:
         hit = sum(w for gr, w in zip(groups, worth, strict=True) if any(_holds(low, zh) for zh in gr))
         return hit / total if total else 0.0
 
+    @staticmethod
+    def _names_firm(text: str, kind: str) -> bool:
+        """Whether ``text`` names a firm of ``kind`` (中国银行, 深圳市环境水务集团有限公司), not only a kind of
+        firm (试点银行, 头部金融机构, 民营企业) or an abbreviation defined elsewhere."""
+        suffixes = ("有限公司", "股份公司", "集团", "公司") if kind in ("企业", "公司") else (kind,)
+        words = jieba.lcut(text)
+        for i, w in enumerate(words):
+            suffix = next((x for x in suffixes if w.endswith(x)), None)
+            if suffix is None:
+                continue
+            # the name is the word itself (中国银行) or, for a bare 银行 / 有限公司, the word before it
+            name = w[: -len(suffix)] or (words[i - 1] if i else "")
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", name) and name not in GENERIC_FIRM_WORDS:
+                return True
+        return bool(re.search(r"[A-Z][A-Za-z&.]+(?:\s+[A-Z][A-Za-z&.]+)*\s*(?:Co|Ltd|Inc|Bank|Group)\b", text))
+
     def _has_person(self, text: str) -> bool:
         """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
         if self._posseg is None:
@@ -841,6 +864,8 @@ class Answerer:
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:5]):
             missing.append("具体人名")
+        if intent.firm and pool and not any(self._names_firm(s.sentence.text, intent.firm) for s in pool[:3]):
+            missing.append("具体的单位名称")
         if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
             missing.append("英文名称")
         if "number" in intent.wants and pool:

@@ -66,6 +66,8 @@ PLACES = tuple(
         "江西 山西 陕西 甘肃 青海 内蒙古 新疆 西藏 宁夏 雄安 浦东 滨海新区 横琴 南沙"
     ).split()
 )
+# "哪家公司开发的", "试点银行是哪几家": the answer must name a firm of that kind
+FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(公司|企业|银行|事务所)|(公司|银行|事务所)(?:是|有)哪(?:一|几)?(?:家|个|些)")
 # The same places as an English question names them: the evidence is Chinese, so the constraint is the
 # Chinese name (an English question about Hong Kong is satisfied by 香港 in the text).
 PLACES_EN = {
@@ -102,6 +104,7 @@ class Intent:
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
+    firm: str = ""  # 哪家公司 / 哪几家银行: the kind of firm whose name is asked (公司, 银行…)
     places_any: bool = False  # the places are alternatives (香港或澳门), not all required
     every_case: bool = False  # 各个案例的成效: one line for every case, from the section asked for
     position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
@@ -174,6 +177,7 @@ def read_intent(question: str) -> Intent:
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
         every_case=every_case,
+        firm=(m.group(1) or m.group(2) if (m := FIRM_ASKED.search(q)) else ""),
         places_any=bool(re.search(r"(或者?|还是|or)\s*(" + "|".join(PLACES) + "|" + "|".join(PLACES_EN) + ")", ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),
