@@ -53,6 +53,7 @@ GENERIC_FIRM_WORDS = frozenset(
     "银行业 保险 担保 证券 基金 投资 服务 专业 一批 若干 境内外 境外 国际 国内 省内 省外 市 区 "
     .split()
 )
+SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
@@ -66,6 +67,8 @@ GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多�
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
+# words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
+SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
                               "how many cases units compilation".split())
@@ -516,6 +519,10 @@ class Answerer:
 
     def _answer(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
         followup = prev is not None and self._is_followup(q, intent, prev)
+        if (prev is not None and not followup and not prev.abstained and SAME_ASK.search(q)
+                and not (intent.wants or intent.section or intent.table)):
+            # "案例八呢？" after "这个案例的背景是什么？": the same ask about another case
+            intent = replace(intent, wants=prev.intent.wants, section=prev.intent.section)
         ans = self._route(q, intent, prev if followup else None, filt)
         if followup and prev is not None and not ans.abstained:
             earlier = [*prev.said, *(sid for _, sid in prev.items)]
@@ -745,7 +752,12 @@ class Answerer:
         case_no = best.paragraph.case
         pool = [s for s in scored if s.paragraph.case == case_no]
         missing = self._unmet_constraints(intent, pool, case_no)
-        if missing or not self._supported(best, hits, intent):
+        # "案例八的背景呢？": a section of a case the user chose, asked for nothing more specific, is there
+        # by construction; retrieval scores say nothing about it
+        whole_section = bool(filt) and intent.section is not None and not [
+            t for t in intent.tokens if t not in self._identity.get(case_no, set()) and t not in OVERVIEW_WORDS
+            and t not in SECTION_WORDS and t not in STOPWORDS and not re.fullmatch(r"[一二三四五六七八九十\d]+", t)]
+        if missing or not (whole_section or self._supported(best, hits, intent)):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
         if "number" in intent.wants and pool and not _amounts(pool[0].sentence.text):

@@ -224,6 +224,13 @@ def test_which_firm_needs_a_firm_named_in_the_evidence(answerer):
     assert not named.abstained and "有限公司" in "".join(c.quote for c in named.citations)
 
 
+def test_same_ask_about_another_case(answerer):
+    first = answerer.answer("深圳国际仲裁院的背景是什么？")
+    other = answerer.answer("案例八呢？", history=[first])
+    assert not other.abstained and {c.case for c in other.citations} == {8}
+    assert all(c.section.startswith("一、") for c in other.citations)  # its 工作背景 section
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
