@@ -53,6 +53,7 @@ GENERIC_FIRM_WORDS = frozenset(
     "银行业 保险 担保 证券 基金 投资 服务 专业 一批 若干 境内外 境外 国际 国内 省内 省外 市 区 "
     .split()
 )
+ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
@@ -727,6 +728,9 @@ class Answerer:
             bonus += 0.5 if NAME.search(text) else 0.0
         if "list" in intent.wants:
             bonus += 0.5 if len(ENUM.findall(text)) >= 2 or LIST_ITEM.match(text) else 0.0
+        if "alias" in intent.wants:
+            # 别名 / 又叫什么: the sentence that gives another name (又名…, 简称“…”) says it
+            bonus += 2.0 if ALIAS_MARK.search(text) else 0.0
         return bonus
 
     # ------------------------------------------------------------ single-case answers

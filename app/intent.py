@@ -18,6 +18,8 @@ DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月"
 DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
             "which unit", "which department", "who", "which organization", "which organisation", "which bank")
+ALIAS_CUES = ("别名", "别称", "又名", "又叫", "又称", "简称", "全称", "其他名字", "其他名称", "also known", "other name",
+              "abbreviat", "short for", "full name")
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
 LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "各有", "几个方面", "几项", "which ones", "list",
              "what are the")
@@ -32,7 +34,7 @@ DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体�
 STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
-    ("name", NAME_CUES), ("list", LIST_CUES),
+    ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES),
 )
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each")

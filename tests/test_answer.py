@@ -231,6 +231,11 @@ def test_same_ask_about_another_case(answerer):
     assert all(c.section.startswith("一、") for c in other.citations)  # its 工作背景 section
 
 
+def test_another_name_question_quotes_the_sentence_that_gives_names(answerer):
+    ans = answerer.answer("金服平台的全称是什么？")
+    assert not ans.abstained and "以下简称" in ans.citations[0].quote
+
+
 def test_inline_items_are_the_list_as_written():
     text = "对接上线中国银行、招商银行、平安银行等 10 多家金融机构，包括北京大学、清华大学、复旦大学、南开大学等。"
     assert [text[a:b] for a, b in inline_items(text)] == ["北京大学", "清华大学", "复旦大学", "南开大学"]
