@@ -256,6 +256,19 @@ def english_counted(q: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in GENERIC_EN and len(w) >= 3)
 
 
+def unit_pattern(q: str) -> re.Pattern[str] | None:
+    """A unit name the question writes with placeholders (“市××局”, 市某某局), as a pattern over unit names;
+    None when the question has none."""
+    bare = re.findall(r"(?:深圳市|市|区|省|县)?(?:[×xX＊*]|某){1,3}(?:局|委员会|委|院|部|办公室|办|厅|署|会|中心)", q)
+    for quoted in re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", q) + bare:
+        if not re.search(r"[×xX＊*]|某", quoted):
+            continue
+        parts = re.split(r"(?:[×xX＊*]|某)+", quoted)
+        if any(parts) and all(re.fullmatch(r"[\u4e00-\u9fff]*", p) for p in parts):
+            return re.compile(".{1,12}?".join(map(re.escape, parts)))
+    return None
+
+
 def _holds(text: str, word: str) -> bool:
     """``word`` occurs in ``text``; a Latin word only as a whole word (``ca`` is not in ``scia``)."""
     if word.isascii():
@@ -532,6 +545,11 @@ class Answerer:
 
     def _route(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
         """Dispatch a question: follow-up (``prev`` given), index table, cross-case, or single case."""
+        if (intent.table or intent.count_cases or intent.cross_case) and (pattern := unit_pattern(q)):
+            # "有几个案例是“市××局”报送的？": the index rows whose unit fits the pattern
+            return self._table(q, replace(intent, table=True, count_cases=False, all_rows=False, position=0,
+                                          case_refs=tuple(n for n, units in self._units.items()
+                                                          if any(pattern.fullmatch(u) for u in units)) or (0,)))
         if intent.count_cases and self._topical(q):
             # "有几个案例都提到了信用？" counts the cases about something: a cross-case question
             intent = replace(intent, table=False, count_cases=False, cross_case=True)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from caseqa.app.answer import Answerer, answer_json, attribute_parts, english_counted, inline_items
+from caseqa.app.answer import Answerer, answer_json, attribute_parts, english_counted, inline_items, unit_pattern
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items
 from caseqa.eval.metrics import numbers_grounded
@@ -234,6 +234,16 @@ def test_same_ask_about_another_case(answerer):
 def test_another_name_question_quotes_the_sentence_that_gives_names(answerer):
     ans = answerer.answer("金服平台的全称是什么？")
     assert not ans.abstained and "以下简称" in ans.citations[0].quote
+
+
+def test_unit_written_with_placeholders_selects_index_rows(answerer, real_runtime):
+    assert unit_pattern("个体深信贷放款多少？") is None
+    ans = answerer.answer("哪些案例是“市××局”报送的？")
+    expected = {c.number for c in real_runtime.corpus.cases
+                if any(re.fullmatch(r"市.+局", u) for u in c.units)}
+    assert expected and {c.case for c in ans.citations} == expected
+    assert all(c.chunk_id.startswith("table.") for c in ans.citations)
+    assert answerer.answer("有几个案例是“区××局”报送的？").abstained  # no unit fits
 
 
 def test_inline_items_are_the_list_as_written():
