@@ -17,10 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-import jieba
 import numpy as np
 
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
@@ -291,13 +290,18 @@ def _content_word(w: str) -> bool:
         and not w.startswith(NUMBER_CUE_WORDS) and not w.startswith(DATE_CUE_WORDS)
 
 
-def inline_items(text: str) -> list[tuple[int, int]]:
+def inline_items(text: str, cut: Callable[[str], list[str]] | None = None) -> list[tuple[int, int]]:
     """The items of the longest 、-separated list inside one sentence (包括A、B、C等。), as (start, end)
     offsets into ``text``: what "第三个呢？" points at when the list was quoted as a single sentence.
 
     Each span is the item as the source writes it; the cue before the first item (包括, 如, 涵盖…) and the
-    等 after the last are left out. Fewer than three items is not a list worth counting.
+    等 after the last are left out. Fewer than three items is not a list worth counting. ``cut`` splits
+    words (the index's jieba, which knows the corpus's terms); without it, jieba's default dictionary.
     """
+    if cut is None:
+        import jieba
+
+        cut = jieba.lcut
     best: list[tuple[int, int]] = []
     for clause in re.finditer(r"[^，,；;：:。！？]+", text):
         pieces = [m for m in re.finditer(r"[^、]+", clause.group(0))]
@@ -316,7 +320,7 @@ def inline_items(text: str) -> list[tuple[int, int]]:
             # no cue: a verb may run into the first item (对接上线中国银行、招商银行…); keep the words at its
             # end that make it about as long as the longest other item
             width = max(y - x for x, y in spans[1:]) + 1
-            words = jieba.lcut(text[a:b])
+            words = cut(text[a:b])
             kept = 0
             while words and kept + len(words[-1]) <= width:
                 kept += len(words.pop())
@@ -706,12 +710,11 @@ class Answerer:
         hit = sum(w for gr, w in zip(groups, worth, strict=True) if any(_holds(low, zh) for zh in gr))
         return hit / total if total else 0.0
 
-    @staticmethod
-    def _names_firm(text: str, kind: str) -> bool:
+    def _names_firm(self, text: str, kind: str) -> bool:
         """Whether ``text`` names a firm of ``kind`` (中国银行, 深圳市环境水务集团有限公司), not only a kind of
         firm (试点银行, 头部金融机构, 民营企业) or an abbreviation defined elsewhere."""
         suffixes = ("有限公司", "股份公司", "集团", "公司") if kind in ("企业", "公司") else (kind,)
-        words = jieba.lcut(text)
+        words = self.index.tokenize._jieba.lcut(text)
         for i, w in enumerate(words):
             suffix = next((x for x in suffixes if w.endswith(x)), None)
             if suffix is None:
@@ -1209,7 +1212,7 @@ class Answerer:
             s = self._sentence(sid)
             if s is None:
                 continue
-            spans = inline_items(s.text)
+            spans = inline_items(s.text, self.index.tokenize._jieba.lcut)
             if len(spans) >= k:
                 a, b = spans[k - 1]
                 item = Sentence(s.id, s.paragraph_id, s.text[a:b], s.start + a, s.start + b)
