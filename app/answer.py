@@ -611,9 +611,7 @@ class Answerer:
         # "讲破产的那个案例…" describes the case it means: 那个 is not a pronoun for the last one, and the
         # description decides below
         described = bool(DESCRIBED_CASE.search(q))
-        if not described and (intent.followup_cue or len(specific) <= 1 or named):
-            return True
-        if described and named:
+        if named or (not described and (intent.followup_cue or len(specific) <= 1)):
             return True
         # Names no case: it continues the conversation unless on its own it clearly points to another case.
         hits = self.searcher.search(q, k=self.params.candidate_chunks)
@@ -785,22 +783,14 @@ class Answerer:
         if missing or not (whole_section or self._supported(best, hits, intent)):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
-        if "number" in intent.wants and pool and not _amounts(pool[0].sentence.text):
+        if "number" in intent.wants:
             # a 多少 question is answered by a figure: a close sentence that gives one goes first
-            figures = [s for s in pool if _amounts(s.sentence.text)
-                       and s.score >= pool[0].score - self.params.number_switch_margin]
-            if figures:
-                pool = figures + [s for s in pool if s not in figures]
-        if "date" in intent.wants and pool:
-            # a 什么时候 / 哪天 question is answered by a date: a close sentence that gives one goes first
+            pool = self._lead_with(pool, lambda t: bool(_amounts(t)), self.params.number_switch_margin)
+        if "date" in intent.wants:
+            # a 什么时候 / 哪天 question is answered by a date, about the event asked for (发布, 实施…)
             when = DAY if intent.day else DATE
-            if not when.search(pool[0].sentence.text):
-                # …one about the event asked for (发布, 实施…), not another date nearby
-                dated = [s for s in pool if when.search(s.sentence.text)
-                         and s.score >= pool[0].score - self.params.date_switch_margin
-                         and (not intent.counted or any(t in s.sentence.text for t in intent.counted))]
-                if dated:
-                    pool = dated + [s for s in pool if s not in dated]
+            pool = self._lead_with(pool, lambda t: bool(when.search(t)), self.params.date_switch_margin,
+                                   lambda t: not intent.counted or any(w in t for w in intent.counted))
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
         case = self.corpus.case(case_no)
         if intent.which_case:
@@ -808,6 +798,19 @@ class Answerer:
             if row is not None:
                 chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
         return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    @staticmethod
+    def _lead_with(
+        pool: list[_Scored], gives: Callable[[str], bool], margin: float,
+        about: Callable[[str], bool] = lambda t: True,
+    ) -> list[_Scored]:
+        """``pool`` with the sentences that give what is asked (``gives``: a figure, a date) first, when the
+        best one does not: those within ``margin`` of it that are also ``about`` the question."""
+        if not pool or gives(pool[0].sentence.text):
+            return pool
+        lead = [s for s in pool if gives(s.sentence.text) and s.score >= pool[0].score - margin
+                and about(s.sentence.text)]
+        return lead + [s for s in pool if s not in lead] if lead else pool
 
     def _section_pool(
         self, q: str, intent: Intent, pool: list[_Scored], case_no: int, qvec: np.ndarray, lex_extra: str,

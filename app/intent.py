@@ -79,6 +79,9 @@ PLACES_EN = {
     "taiwan": "台湾", "hainan": "海南", "hengqin": "横琴", "nansha": "南沙",
 }
 
+# 香港或澳门 / Hong Kong or Macau: the places are alternatives
+PLACE_ALTERNATIVE = re.compile(r"(或者?|还是|or)\s*(" + "|".join([*PLACES, *PLACES_EN]) + ")")
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -180,7 +183,7 @@ def read_intent(question: str) -> Intent:
         all_rows=all_rows,
         every_case=every_case,
         firm=(m.group(1) or m.group(2) if (m := FIRM_ASKED.search(q)) else ""),
-        places_any=bool(re.search(r"(或者?|还是|or)\s*(" + "|".join(PLACES) + "|" + "|".join(PLACES_EN) + ")", ql)),
+        places_any=bool(PLACE_ALTERNATIVE.search(ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),
         years=tuple(dict.fromkeys(YEAR.findall(q))),
