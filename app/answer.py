@@ -498,7 +498,7 @@ class Answerer:
     def _counted(self, q: str, cues: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """What a 多少 question counts: the content word just before the cue and the one after its measure word
         (累计放款多少 → 放款; 接入了多少家金融机构 → 接入, 金融机构)."""
-        words = [w for w in self.index.tokenize._jieba.cut(q) if w.strip()]
+        words = [w for w in self.index.tokenize.words(q) if w.strip()]
         out: list[str] = []
         for i, w in enumerate(words):
             if not w.startswith(cues or NUMBER_CUE_WORDS):
@@ -524,7 +524,7 @@ class Answerer:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's words so 多少项目 is not 项."""
         if re.search(r"百分之|比例|比率|占比|percent", q):
             return "%"
-        words = [w for w in self.index.tokenize._jieba.cut(q) if w.strip()]
+        words = [w for w in self.index.tokenize.words(q) if w.strip()]
         for i, w in enumerate(words):
             for cue in ("多少", "几"):
                 if w.startswith(cue):
@@ -712,7 +712,7 @@ class Answerer:
         """Whether ``text`` names a firm of ``kind`` (中国银行, 深圳市环境水务集团有限公司), not only a kind of
         firm (试点银行, 头部金融机构, 民营企业) or an abbreviation defined elsewhere."""
         suffixes = ("有限公司", "股份公司", "集团", "公司") if kind in ("企业", "公司") else (kind,)
-        words = self.index.tokenize._jieba.lcut(text)
+        words = self.index.tokenize.words(text)
         for i, w in enumerate(words):
             suffix = next((x for x in suffixes if w.endswith(x)), None)
             if suffix is None:
@@ -728,7 +728,7 @@ class Answerer:
         if self._posseg is None:
             import jieba.posseg
 
-            self._posseg = jieba.posseg.POSTokenizer(self.index.tokenize._jieba)
+            self._posseg = jieba.posseg.POSTokenizer(self.index.tokenize.jieba)
         return any(w.flag == "nr" and len(w.word) >= 2 for w in self._posseg.cut(text))
 
     @staticmethod
@@ -1215,7 +1215,7 @@ class Answerer:
             s = self._sentence(sid)
             if s is None:
                 continue
-            spans = inline_items(s.text, self.index.tokenize._jieba.lcut)
+            spans = inline_items(s.text, self.index.tokenize.words)
             if len(spans) >= k:
                 a, b = spans[k - 1]
                 item = Sentence(s.id, s.paragraph_id, s.text[a:b], s.start + a, s.start + b)

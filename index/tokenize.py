@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from caseqa.corpus import Corpus
 
@@ -84,6 +85,16 @@ class Tokenizer:
         self.terms = tuple(terms)
         for t in self.terms:
             self._jieba.add_word(t, freq=20000)
+
+    @property
+    def jieba(self) -> Any:  # jieba ships no type hints
+        """The underlying ``jieba.Tokenizer`` with the domain terms (for part-of-speech tagging)."""
+        return self._jieba
+
+    def words(self, text: str) -> list[str]:
+        """Plain jieba words of ``text`` as written (no normalising, no stopword removal, no sub-words):
+        for cutting names and list items out of a sentence at the offsets it has."""
+        return self._jieba.lcut(text)
 
     def __call__(self, text: str) -> list[str]:
         """Search-mode tokens of ``text`` (a long word also yields its shorter words), minus stopwords."""
