@@ -26,8 +26,9 @@ def test_eval_set_covers_what_the_issue_asks(real_corpus):
 
 def test_both_splits_are_substantial_and_dialogues_stay_whole():
     items = load_items()
-    share = sum(i.split == "heldback" for i in items) / len(items)
-    assert 0.25 <= share <= 0.45  # enough held back to mean something, enough to tune on
+    held = sum(i.split == "heldback" for i in items)
+    # enough held back to mean something (100+ questions), enough left to tune on
+    assert held >= 100 and 0.15 <= held / len(items) <= 0.45
     by_dialogue: dict[str, set] = {}
     for i in items:
         if i.dialogue:
