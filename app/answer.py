@@ -28,12 +28,13 @@ from caseqa.index.bridge import is_english, latin_words
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, unit_names
 
-from .intent import MEASURE_WORDS, Intent, read_intent
+from .intent import MEASURE_WORDS, PLACES, Intent, read_intent
 from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
+RANK = re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)?|首位|之首|前列|前茅|top\s*\d+", re.I)
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
 MARKER_N = re.compile(r"\[(\d+)\]")
@@ -478,6 +479,8 @@ class Answerer:
             intent = replace(intent, quoted=tuple(self._source_spelling(t) for t in intent.quoted))
         if "date" in intent.wants and "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(q, DATE_CUE_WORDS))
+        if "rank" in intent.wants:
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._ranked(q))
         if "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)))
         if intent.english:
@@ -519,6 +522,14 @@ class Answerer:
                     break
                 out.append(x)
         return tuple(dict.fromkeys(out))
+
+    def _ranked(self, q: str) -> tuple[str, ...]:
+        """What a 排第几 question ranks: its content words before the cue, less places and scopes
+        (深圳的营商环境在全国排第几 → 深圳, 营商, 环境); a rank sentence must hold most of them, since a rank
+        of something else (数据交易规模…位列全国第一) does not answer it."""
+        head = re.split(r"排|位列|第几名|名列", q)[0]
+        words = [w for w in self.index.tokenize.words(head) if _content_word(w)]
+        return tuple(w for w in words if w not in PLACES and not re.fullmatch(r"全(国|省|市|球)|[在是的]", w))
 
     def _measure_word(self, q: str) -> str:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's words so 多少项目 is not 项."""
@@ -747,6 +758,8 @@ class Answerer:
             bonus += 0.5 if NAME.search(text) else 0.0
         if "list" in intent.wants:
             bonus += 0.5 if len(ENUM.findall(text)) >= 2 or LIST_ITEM.match(text) else 0.0
+        if "rank" in intent.wants:
+            bonus += 1.0 if RANK.search(text) else -0.5
         if "alias" in intent.wants:
             # 别名 / 又叫什么: the sentence that gives another name (又名…, 简称“…”) says it
             bonus += 2.0 if ALIAS_MARK.search(text) else 0.0
@@ -899,6 +912,11 @@ class Answerer:
                 missing.append(f"“{term}”")
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
             missing.append("问题所问的时间")
+        if "rank" in intent.wants and pool and not any(
+                RANK.search(s.sentence.text) and sum(w in s.sentence.text.replace(" ", "") for w in intent.counted)
+                >= 0.6 * len(intent.counted)
+                for s in pool[:3]):
+            missing.append("问题所问的排名")
         if "duration" in intent.wants and pool and not any(DURATION.search(s.sentence.text) for s in pool[:8]):
             missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in

@@ -32,17 +32,19 @@ OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进
 FOREIGN_NAME = re.compile(r"(英文|英语|外文)(名|名称|全称|简称|缩写|叫)|english name|name in english")
 DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|what day|which day|exact date")
 STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
+# 排第几 / 排名 asks for a rank (位列全国第一, 居各试点城市之首), not a count
+RANK_CUES = ("排第几", "排在第几", "排名第几", "第几名", "排名多少", "排名如何", "排名怎么样", "排多少名", "what rank", "ranked")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
-    ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES),
+    ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES),
 )
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each")
-TABLE_COUNT = re.compile(r"(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
+TABLE_COUNT = re.compile(r"(?<!第)(多少|几)个?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(
     r"报送单位|哪个单位报|谁报|哪个部门报|谁提交|报送的|由谁报|案例名称|案例标题|案例的(标题|题目|名字)|"
-    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|序号|编号是|排第几|排在第几|submitted|title of case"
+    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|序号|编号是|案例.{0,8}排(?:在)?第几|submitted|title of case"
 )
 ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单位|案例|标题)|(报送单位|案例标题|案例名称)(都|分别)?(有哪些|是哪些|列)|"
                       r"列(一下|出)?.{0,6}(报送单位|案例|标题)|all (the )?(units|cases|titles)")
@@ -145,6 +147,10 @@ def read_intent(question: str) -> Intent:
     if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
         wants.discard("number")
         wants.add("list")
+    if "rank" in wants:
+        wants.discard("number")
+        if "第几个" in q:  # 排第几个 is a place in a list (of cases), not a rank
+            wants.discard("rank")
     if "几" in q and re.search(r"几(月|号|日)", q):
         wants.discard("number")
         wants.add("date")

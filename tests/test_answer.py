@@ -324,3 +324,17 @@ def test_comparing_two_numbered_cases_answers_both(answerer):
     lines = ans.text.splitlines()
     assert [ln[:3] for ln in lines] == ["案例三", "案例六"]
     assert {c.case for c in ans.citations} == {3, 6}
+
+
+def test_which_number_is_a_case_asks_the_index_table(answerer):
+    """第几个案例 asks a case's place in the compilation, not how many cases there are."""
+    ans = answerer.answer("市医保局报送的是第几个案例？")
+    assert [c.chunk_id for c in ans.citations] == ["table.r04"]
+
+
+def test_rank_questions_need_a_rank_of_what_was_asked(answerer):
+    ranked = answerer.answer("深圳公共资源交易平台在广东省第三方评估里排第几？")
+    assert not ranked.abstained and "全省第一" in ranked.text
+    # the cases rank data transactions and a trading platform, never the business environment as a whole
+    assert answerer.answer("深圳的营商环境在全国排第几？").abstained
+    assert answerer.answer("深圳的数据交易规模在全国排第几？").citations[0].chunk_id == "c09.s1.p1"
