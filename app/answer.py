@@ -804,6 +804,12 @@ class Answerer:
             when = DAY if intent.day else DATE
             pool = self._lead_with(pool, lambda t: bool(when.search(t)), self.params.date_switch_margin,
                                    lambda t: not intent.counted or any(w in t for w in intent.counted))
+            # …however far down, a dated sentence that names both the event and the thing the question names
+            # (《指引》, the short form of the title asked about) answers it
+            forms = {f for t in intent.quoted if t in self._flat_text for f in (t, *self._short_forms(t))}
+            if forms and intent.counted:
+                pool = self._lead_with(pool[:8], lambda t: bool(when.search(t)), math.inf, lambda t: any(
+                    w in t for w in intent.counted) and any(f in t.replace(" ", "") for f in forms)) + pool[8:]
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
         case = self.corpus.case(case_no)
         if intent.which_case:
@@ -940,13 +946,20 @@ class Answerer:
         # names it ("2022年…。同年，…建立了…平台" dates the platform in the sentence before)
         named = [t for t in (*intent.latin, *intent.quoted) if t.replace(" ", "") in self._flat_text]
         if named:
-            dated = [s for s in dated if any(t in s.paragraph.text.replace(" ", "") for t in named)]
+            # …or by the short form the source defines for it (《深圳市企业数据合规指引》（以下简称《指引》）)
+            forms = {f for t in named for f in (t, *self._short_forms(t))}
+            dated = [s for s in dated if any(f in s.paragraph.text.replace(" ", "") for f in forms)]
         if not dated:
             return False
         if intent.english or not intent.counted:
             return True
         text = "".join(s.sentence.text for s in dated[:3]).replace(" ", "")
         return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
+
+    def _short_forms(self, term: str) -> list[str]:
+        """Short names the source defines for ``term`` right after it: X（以下简称“Y”） or 《X》（以下简称《Y》）."""
+        pattern = re.escape(term.replace(" ", "")) + r"[”》\"]?[（(](?:以下)?简称[“《\"]([^”》\"]{1,12})[”》\"]"
+        return [f"《{m}》" if f"《{m}》" in self._flat_text else m for m in re.findall(pattern, self._flat_text)]
 
     def _number_fits(self, intent: Intent, numeric: list[_Scored], case_no: int) -> bool:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)

@@ -338,3 +338,9 @@ def test_rank_questions_need_a_rank_of_what_was_asked(answerer):
     # the cases rank data transactions and a trading platform, never the business environment as a whole
     assert answerer.answer("深圳的营商环境在全国排第几？").abstained
     assert answerer.answer("深圳的数据交易规模在全国排第几？").citations[0].chunk_id == "c09.s1.p1"
+
+
+def test_a_date_told_under_the_short_name_the_source_defines(answerer):
+    """The release is dated in a paragraph that says only 《指引》, the short form defined for the full title."""
+    ans = answerer.answer("《深圳市企业数据合规指引》是哪天发布的？")
+    assert not ans.abstained and "9月11日" in ans.citations[0].quote
