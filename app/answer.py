@@ -69,6 +69,8 @@ GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多�
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
 # words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
+# 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
+ASK_FILLERS = frozenset("事 事情 事儿 东西".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
@@ -683,6 +685,8 @@ class Answerer:
         for t in self.tokenize(extra):
             weights[t] = 0.3 * self._idf.get(t, self._max_idf) ** g
         for t in self.tokenize(q):
+            if t in ASK_FILLERS:
+                continue
             w = self._idf.get(t, self._max_idf) ** g
             weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
         return weights

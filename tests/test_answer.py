@@ -344,3 +344,9 @@ def test_a_date_told_under_the_short_name_the_source_defines(answerer):
     """The release is dated in a paragraph that says only 《指引》, the short form defined for the full title."""
     ans = answerer.answer("《深圳市企业数据合规指引》是哪天发布的？")
     assert not ans.abstained and "9月11日" in ans.citations[0].quote
+
+
+def test_what_happened_asks_and_does_not_search_for_the_word_shi(answerer):
+    """分别是什么事 asks what happened; the rare token 事 must not pull in 办不成事's "一件事解决一类事"."""
+    ans = answerer.answer("哪些案例涉及前海？分别是什么事？")
+    assert {c.case for c in ans.citations} == {7, 10}
