@@ -589,7 +589,21 @@ class Answerer:
             said = {sid for _, sid in prev.items} | set(prev.said)
             exclude = said if MORE.search(q) else set()
             if not intent.cross_case:
-                return self._single(q, intent, topic, filt, note, lex_extra, exclude, said)
+                ans = self._single(q, intent, topic, filt, note, lex_extra, exclude, said)
+                # words the follow-up brings that the last turn did not have (它在联合国贸法会那边是什么身份？)
+                # must be spoken of: if the answer found with the last topic does not, search by them alone
+                said_text = "".join(x.text for _, sid in prev.items if (x := self._sentence(sid)))
+                new = [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS
+                       and t not in FOCUS_STOP and t not in OVERVIEW_WORDS and t not in SECTION_WORDS
+                       and t not in self._all_identity and t not in said_text and t not in prev.topic
+                       and any(t in self._case_text[c] for c in prev.cases)]
+                new = [t for t in new if not any(t != u and t in u for u in new)]  # 联合国, not also 联合
+                quoted = "".join(c.quote for c in ans.citations)
+                if new and not any(t in quoted for t in new):
+                    own = self._single(q, intent, q, filt, note, "", exclude, said)
+                    if not own.abstained and any(t in "".join(c.quote for c in own.citations) for t in new):
+                        return own
+                return ans
         if intent.case_refs and not filt and not intent.table:
             if len(intent.case_refs) >= 2 and (intent.cross_case or re.search(r"(和|与|跟|及|、|以及)", q)):
                 # "对比一下案例三和案例六…": one line per named case

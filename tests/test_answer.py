@@ -350,3 +350,17 @@ def test_what_happened_asks_and_does_not_search_for_the_word_shi(answerer):
     """分别是什么事 asks what happened; the rare token 事 must not pull in 办不成事's "一件事解决一类事"."""
     ans = answerer.answer("哪些案例涉及前海？分别是什么事？")
     assert {c.case for c in ans.citations} == {7, 10}
+
+
+def test_a_followup_with_words_of_its_own_is_answered_about_them(answerer):
+    first = answerer.answer("深圳国际仲裁院2023年10月在喀什和哪些机构签了协议？")
+    second = answerer.answer("签的分别是什么协议？", history=[first])
+    then = answerer.answer("它在联合国那边是什么身份？", history=[first, second])
+    assert not then.abstained and "联合国" in then.citations[0].quote  # not another signing
+    assert then.context_note  # still said to continue case 10
+
+
+def test_this_matter_points_back(answerer):
+    first = answerer.answer("异地就医直接结算的机构有多少家？")
+    then = answerer.answer("这件事被列入了什么项目？", history=[first])
+    assert then.context_note and {c.case for c in then.citations} == {4}
