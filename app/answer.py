@@ -944,7 +944,7 @@ class Answerer:
         if "duration" in intent.wants and pool and not any(DURATION.search(s.sentence.text) for s in pool[:8]):
             missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
-                                     s.sentence.text) for s in pool[:5]):
+                                     s.sentence.text) for s in pool[:2]):
             missing.append("具体人名")
         # the firm must be named where the question's event is told: the best sentence, not a neighbour
         if intent.firm and pool and not self._names_firm(pool[0].sentence.text, intent.firm):

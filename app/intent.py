@@ -13,7 +13,7 @@ from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE
 
 NUMBER_CUES = ("多少", "几", "比例", "比率", "百分", "数量", "金额", "规模", "how many", "how much", "number of",
                "percentage", "amount", "how long")
-DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "几月", "日期", "时间点", "什么时间", "when", "what year",
+DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "哪个月", "哪一个月", "几月", "日期", "时间点", "什么时间", "when", "what year",
              "what date")
 DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
@@ -54,7 +54,7 @@ CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
 PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
                     r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人).{0,6}(叫什么|是谁|名字|姓名)|"
-                    r"(叫什么名字|姓名|who (was|is) the (head|director|minister|leader))")
+                    r"(叫什么名字|姓名|哪一?位|who (was|is) the (head|director|minister|leader)|\bwho (signed|led|chaired)\b)")
 MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
@@ -72,7 +72,10 @@ PLACES = tuple(
     ).split()
 )
 # "哪家公司开发的", "试点银行是哪几家": the answer must name a firm of that kind
-FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(公司|企业|银行|事务所)|(公司|银行|事务所)(?:是|有)哪(?:一|几)?(?:家|个|些)")
+FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(公司|企业|银行|事务所)|(公司|企业|银行|事务所)(?:分别|各自|都)?"
+                        r"(?:是哪(?:一|几)?(?:家|个|些)|有哪(?:一|几)?(?:家|个|些)(?![\u4e00-\u9fff]))"
+                        r"|\bwhich (?:[a-z]+ )?(bank|company|firm)s?\b")
+FIRM_EN = {"bank": "银行", "company": "公司", "firm": "公司"}
 # The same places as an English question names them: the evidence is Chinese, so the constraint is the
 # Chinese name (an English question about Hong Kong is satisfied by 香港 in the text).
 PLACES_EN = {
@@ -143,8 +146,9 @@ def read_intent(question: str) -> Intent:
     # "English" means mostly Latin script: a few Chinese names in an English sentence do not make it Chinese
     english = len(re.findall(r"[A-Za-z]", q)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", q))
     wants = {want for want, cues in WANT_CUES if _has(ql, cues)}
-    if english and re.search(r"\bwhat (is|was|are|were) the [a-z\- ]*(rate|ratio|percentage|proportion)\b", ql):
-        wants.add("number")  # "what is the interest rate" asks for a figure
+    if english and re.search(r"\bwhat (is|was|are|were) the [a-z\- ]*(rate|ratio|percentage|proportion|cost|price|"
+                             r"budget|fee|expense|spending)s?\b", ql):
+        wants.add("number")  # "what is the interest rate", "what was the total cost" ask for a figure
     if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
         wants.discard("number")
         wants.add("list")
@@ -189,7 +193,7 @@ def read_intent(question: str) -> Intent:
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
         every_case=every_case,
-        firm=(m.group(1) or m.group(2) if (m := FIRM_ASKED.search(q)) else ""),
+        firm=(m.group(1) or m.group(2) or FIRM_EN[m.group(3)] if (m := FIRM_ASKED.search(ql)) else ""),
         places_any=bool(PLACE_ALTERNATIVE.search(ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),

@@ -364,3 +364,18 @@ def test_this_matter_points_back(answerer):
     first = answerer.answer("异地就医直接结算的机构有多少家？")
     then = answerer.answer("这件事被列入了什么项目？", history=[first])
     assert then.context_note and {c.case for c in then.citations} == {4}
+
+
+def test_who_and_which_firm_questions_refuse_when_no_one_is_named(answerer):
+    # no case names a person; a word jieba mistakes for a name (公正) two sentences away is no answer
+    assert answerer.answer("和迪拜国际仲裁中心的备忘录是深圳国际仲裁院哪位领导签的？").abstained
+    assert answerer.answer("Which bank is the pilot lender of Geti Shenxindai?").abstained  # 试点银行 only
+    assert answerer.answer("两起数据合规案件里被督促整改的快递企业分别是哪家？").abstained
+    # …while a question about a firm's policies is not a question about which firm
+    assert "单位名称" not in answerer.answer("深圳对民营企业有哪些支持举措？").text
+
+
+def test_which_month_is_a_date_question(answerer):
+    first = answerer.answer("截至2023年底，深圳能给外地参保人做异地就医直接结算的机构有多少家？")
+    ans = answerer.answer("其中药店跨省购药是从哪个月开始能直接结算的？", history=[first])
+    assert not ans.abstained and re.search(r"\d+\s*月", ans.citations[0].quote)
