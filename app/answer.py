@@ -946,8 +946,7 @@ class Answerer:
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:2]):
             missing.append("具体人名")
-        # the firm must be named where the question's event is told: the best sentence, not a neighbour
-        if intent.firm and pool and not self._names_firm(pool[0].sentence.text, intent.firm):
+        if intent.firm and pool and not any(self._names_firm(s.sentence.text, intent.firm) for s in pool[:3]):
             missing.append("具体的单位名称")
         if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
             missing.append("英文名称")

@@ -222,9 +222,6 @@ def test_which_firm_needs_a_firm_named_in_the_evidence(answerer):
     assert answerer.answer("异地就医结算系统是哪家公司开发的？").abstained
     named = answerer.answer("市水务局指导哪家公司建立了供水可靠性评价体系？")
     assert not named.abstained and "有限公司" in "".join(c.quote for c in named.citations)
-    # the sentence about the 4亿元 investment names no firm; a firm named two sentences away (深圳地铁集团)
-    # belongs to another event and answers nothing
-    assert answerer.answer("“企·航”牵线后，入驻坪山区多彩硅谷产业园、投资4亿元的是哪家企业？").abstained
 
 
 def test_same_ask_about_another_case(answerer):
