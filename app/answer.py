@@ -25,6 +25,7 @@ import numpy as np
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE, PREAMBLE, TABLE
 from caseqa.index.bridge import is_english, latin_words
+from caseqa.index.pinyin import Transliterator
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, unit_names
 
@@ -367,6 +368,7 @@ class Answerer:
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
         self._compilation_words = set(self.tokenize(self.corpus.title)) | set(COMPILATION_WORDS)
         self._latin_vocab = set(re.findall(r"[a-z]{2,}", self.corpus.text.lower()))
+        self._pinyin = Transliterator(self.tokenize.terms)  # Geti Shenxindai → 个体深信贷 in English questions
 
     def _aliases(self, case: Case) -> list[str]:
         """Other names the case gives its submitting unit, in the brackets right after the unit's name:
@@ -477,6 +479,8 @@ class Answerer:
 
     def _intent(self, q: str) -> Intent:
         intent = read_intent(q)
+        if intent.english:
+            intent = replace(intent, spelled=tuple(self._pinyin.names(q)))
         if intent.quoted:
             intent = replace(intent, quoted=tuple(self._source_spelling(t) for t in intent.quoted))
         if "date" in intent.wants and "number" not in intent.wants:
@@ -572,7 +576,8 @@ class Answerer:
             intent = replace(intent, table=False, count_cases=False, cross_case=True)
         followup = prev is not None
         note = ""
-        topic = q
+        # names an English question spells in pinyin help find the case; they do not choose its sentence
+        topic = " ".join((q, *intent.spelled))
         lex_extra = ""
         if followup and prev is not None:
             filt = list(prev.cases) or filt

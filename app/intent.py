@@ -115,6 +115,7 @@ class Intent:
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
+    spelled: tuple[str, ...] = ()  # corpus names an English question spells in pinyin (Geti Shenxindai)
     firm: str = ""  # 哪家公司 / 哪几家银行: the kind of firm whose name is asked (公司, 银行…)
     places_any: bool = False  # the places are alternatives (香港或澳门), not all required
     every_case: bool = False  # 各个案例的成效: one line for every case, from the section asked for

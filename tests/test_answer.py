@@ -376,3 +376,8 @@ def test_which_month_is_a_date_question(answerer):
     first = answerer.answer("截至2023年底，深圳能给外地参保人做异地就医直接结算的机构有多少家？")
     ans = answerer.answer("其中药店跨省购药是从哪个月开始能直接结算的？", history=[first])
     assert not ans.abstained and re.search(r"\d+\s*月", ans.citations[0].quote)
+
+
+def test_english_question_naming_a_programme_in_pinyin_finds_its_case(answerer):
+    assert {c.case for c in answerer.answer("What is the Minyi Suban platform built on?").citations} == {5}
+    assert {c.case for c in answerer.answer("What will the Qi·Hang plan do next?").citations} == {6}
