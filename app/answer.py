@@ -70,6 +70,8 @@ GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多�
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
 # words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
+# what a part of a several-question question may ask that earns it a quote of its own
+FACT_WANTS = frozenset("number date duration name list org rank".split())
 # 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
 ASK_FILLERS = frozenset("事 事情 事儿 东西".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
@@ -422,6 +424,19 @@ class Answerer:
             chain = a  # "杭州的…多少家？深圳的呢？": even a refused part tells what the next one is about
         refused = [(k, a) for k, a in enumerate(subs) if a.abstained]
         answered = [a for a in subs if not a.abstained]
+        if not whole.abstained:
+            # a part answered by a sentence of the same case that the whole answer left out (审结多少件？平均
+            # 审理周期多长？) adds that sentence: each question of the several gets its own quote
+            have = {sid for _, sid in whole.items}
+            extra = [a for a in answered if a.items and set(a.cases) <= set(whole.cases)
+                     and not {sid for _, sid in a.items} <= have and a.intent is not None
+                     and a.intent.wants & FACT_WANTS and not a.intent.table
+                     and not any(c.chunk_id.startswith("table.") for c in (*whole.citations, *a.citations))
+                     # …unless its figures are all quoted already (新引进 26 家 once the whole quotes 26 家)
+                     and not (_amounts(part_quotes := "".join(c.quote for c in a.citations))
+                              and set(_amounts(part_quotes)) <= set(_amounts("".join(c.quote for c in whole.citations))))]
+            if extra:
+                whole = self._merge(whole, [whole, *extra], ())
         if not refused or not answered:
             return whole
         def part_missing(k: int, a: Answer) -> str:
@@ -453,10 +468,16 @@ class Answerer:
             if a.context_note and body and body[0] == a.context_note:
                 body = body[1:]
             for line in body:
-                lines.append(MARKER_N.sub(lambda m, o=offset: f"[{int(m.group(1)) + o}]", line))
+                line = MARKER_N.sub(lambda m, o=offset: f"[{int(m.group(1)) + o}]", line)
+                label, sep, rest = line.partition("：")
+                if sep and lines and lines[-1].startswith(label + sep):
+                    lines[-1] += rest  # the same case again: one line, its quotes in order of the parts
+                else:
+                    lines.append(line)
             citations.extend(replace(c, n=c.n + offset) for c in a.citations)
         text = "\n".join(([whole.context_note] if whole.context_note else []) + lines)
-        text += "\n案例材料中没有找到：" + "；".join(missing) + "。"
+        if missing:
+            text += "\n案例材料中没有找到：" + "；".join(missing) + "。"
         cited = {c.chunk_id for c in citations}
         related = tuple(r for a in (whole, *answered) for r in a.related if r.chunk_id not in cited)
         first = answered[0]

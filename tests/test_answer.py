@@ -381,3 +381,14 @@ def test_which_month_is_a_date_question(answerer):
 def test_english_question_naming_a_programme_in_pinyin_finds_its_case(answerer):
     assert {c.case for c in answerer.answer("What is the Minyi Suban platform built on?").citations} == {5}
     assert {c.case for c in answerer.answer("What will the Qi·Hang plan do next?").citations} == {6}
+
+
+def test_each_question_of_several_gets_its_quote(answerer, real_runtime):
+    ans = answerer.answer("个体深信贷累计放款多少？申请贷款的用户主要在哪些行业？")
+    quotes = "".join(c.quote for c in ans.citations)
+    assert "3.78 亿" in quotes and "零售" in quotes
+    assert ans.text.count("案例三") == 1  # one line for the case, its quotes in the order asked
+    _check_grounding(ans, real_runtime.corpus)
+    # a part whose figure the answer already quotes adds nothing
+    once = answerer.answer("前海财税服务业集聚区新引进了多少家百强财税机构？其中百强分所有多少家？")
+    assert len(once.citations) == 1
