@@ -685,6 +685,8 @@ class Answerer:
         w_hit = p.w_hit_english if intent.english else p.w_hit
         seen: set[str] = set()
         out = []
+        # a quoted title also goes by the short form the source defines for it (《指引》)
+        quoted = [(t, *(x.strip("《》") for x in self._short_forms(t))) for t in intent.quoted]
         for hit in hits:
             para = self.corpus.paragraph(hit.chunk.paragraph_id)
             for s in para.sentences:
@@ -709,9 +711,11 @@ class Answerer:
                     score -= 0.03
                 for y in intent.years:
                     score += 0.04 if y in s.text.replace(" ", "") else 0.0
-                if any(t in s.text for t in intent.quoted):
-                    score += p.w_quote
-                    if any(re.search(re.escape(t) + r"[”\"》]?(即|是指|包括|指的是)", s.text) for t in intent.quoted):
+                held = sum(any(f in s.text for f in forms) for forms in quoted)
+                if held:
+                    score += p.w_quote * held  # each quoted term the sentence holds counts
+                    if any(re.search(re.escape(f) + r"[”\"》]?(即|是指|包括|指的是)", s.text)
+                           for forms in quoted for f in forms):
                         score += p.w_quote  # the sentence that defines the quoted term
                 out.append(_Scored(s, para, score, cos, lex))
         out.sort(key=lambda x: -x.score)

@@ -392,3 +392,9 @@ def test_each_question_of_several_gets_its_quote(answerer, real_runtime):
     # a part whose figure the answer already quotes adds nothing
     once = answerer.answer("前海财税服务业集聚区新引进了多少家百强财税机构？其中百强分所有多少家？")
     assert len(once.citations) == 1
+
+
+def test_a_quoted_title_matches_its_short_form(answerer):
+    """The chapters are listed under 《指引》, the short form the source defines for the full title."""
+    ans = answerer.answer("《深圳市企业数据合规指引》包括哪几章？")
+    assert "总则" in ans.citations[0].quote and "附则" in ans.citations[0].quote
