@@ -113,6 +113,7 @@ class AnswerParams:
     section_switch_margin: float = 0.05  # how much worse the asked-for section's best may score and still win
     w_repeat: float = 0.04  # penalty, in follow-ups, for sentences the previous answer already quoted
     number_switch_margin: float = 0.1  # how far below the best a sentence with a figure may be and still lead
+    unit_switch_margin: float = 0.2  # …and a sentence with a figure in the unit asked for (几折 → 7 折)
     date_switch_margin: float = 0.15  # how far below the best a dated sentence may be and still lead
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
@@ -284,6 +285,15 @@ def _holds(text: str, word: str) -> bool:
 def _amounts(text: str) -> list[str]:
     """The figures of a sentence, dates aside ("共 1032 件" → ["1032"])."""
     return re.findall(r"\d+(?:\.\d+)?", DATE.sub(" ", text.replace(" ", "")))
+
+
+def _unit_figure(unit: str) -> re.Pattern[str]:
+    """A figure counted in ``unit`` (多少天 → "2—3天", 几折 → "6.5-7 折"), aliases included (钱 → 元, 亿元)."""
+    units = UNIT_ALIASES.get(unit, (unit,))
+    # Chinese numerals count only before 个/项/条 (三个工作组); 二次供水 is a word, not a count
+    cn = "|[一二两三四五六七八九十百千]+" if unit in ("个", "项", "条") else ""
+    return re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
+                      + "|".join(map(re.escape, units)) + ")")
 
 
 def _has_amount(text: str) -> bool:
@@ -565,8 +575,8 @@ class Answerer:
         words = [w for w in self.index.tokenize.words(q) if w.strip()]
         for i, w in enumerate(words):
             for cue in ("多少", "几"):
-                if w.startswith(cue):
-                    rest = w[len(cue):] or (words[i + 1] if i + 1 < len(words) else "")
+                if cue in w:  # 多少天, 几 | 家, and jieba's 打几折
+                    rest = w[w.index(cue) + len(cue):] or (words[i + 1] if i + 1 < len(words) else "")
                     if rest in MEASURE_WORDS:
                         return rest
         return ""
@@ -847,6 +857,11 @@ class Answerer:
         if "number" in intent.wants:
             # a 多少 question is answered by a figure: a close sentence that gives one goes first
             pool = self._lead_with(pool, lambda t: bool(_amounts(t)), self.params.number_switch_margin)
+            if intent.unit:  # …and one counted in the unit asked for (几折 → "7 折") before other figures
+                unit = _unit_figure(intent.unit)
+                pool = self._lead_with(pool, lambda t: any(not YEARLIKE.fullmatch(m.group(0).strip())
+                                                           for m in unit.finditer(t)),
+                                       self.params.unit_switch_margin)
         if "date" in intent.wants:
             # a 什么时候 / 哪天 question is answered by a date, about the event asked for (发布, 实施…)
             when = DAY if intent.day else DATE
@@ -1019,11 +1034,7 @@ class Answerer:
             if not numeric:
                 return False
         if intent.unit:
-            units = UNIT_ALIASES.get(intent.unit, (intent.unit,))
-            # Chinese numerals count only before 个/项/条 (三个工作组); 二次供水 is a word, not a count
-            cn = "|[一二两三四五六七八九十百千]+" if intent.unit in ("个", "项", "条") else ""
-            pattern = re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
-                                 + "|".join(map(re.escape, units)) + ")")
+            pattern = _unit_figure(intent.unit)
             # …a figure in that unit other than one the question itself gives (4.7万户里，多少户…)
             fits = [s for s in numeric if any(
                 not YEARLIKE.fullmatch(m.group(0).strip()) and not (set(_amounts(m.group(0))) & set(intent.numbers))

@@ -55,7 +55,7 @@ WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|i
 PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
                     r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人).{0,6}(叫什么|是谁|名字|姓名)|"
                     r"(叫什么名字|姓名|哪一?位|who (was|is) the (head|director|minister|leader)|\bwho (signed|led|chaired)\b)")
-MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台".split())
+MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这件事", "这事", "此事", "该事", "这个事", "那件事",

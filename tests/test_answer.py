@@ -398,3 +398,10 @@ def test_a_quoted_title_matches_its_short_form(answerer):
     """The chapters are listed under 《指引》, the short form the source defines for the full title."""
     ans = answerer.answer("《深圳市企业数据合规指引》包括哪几章？")
     assert "总则" in ans.citations[0].quote and "附则" in ans.citations[0].quote
+
+
+def test_a_figure_in_the_unit_asked_for_leads(answerer, real_runtime):
+    """几折 asks for a discount: the 6.5-7 折 sentence, not the nearby count of 63 firms."""
+    ans = answerer.answer("入驻前海国际税务师大厦的机构租金打几折？")
+    assert "7 折" in ans.text.split("[1]")[0]
+    _check_grounding(ans, real_runtime.corpus)
