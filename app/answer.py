@@ -447,6 +447,9 @@ class Answerer:
                               and set(_amounts(part_quotes)) <= set(_amounts("".join(c.quote for c in whole.citations))))]
             if extra:
                 whole = self._merge(whole, [whole, *extra], ())
+        if whole.abstained and answered and not refused:
+            # every part answered on its own though the whole was not (…有多少家？…收了多少件？两个一起说下。)
+            return self._merge(whole, self._distinct(answered), ())
         if not refused or not answered:
             return whole
         def part_missing(k: int, a: Answer) -> str:
@@ -465,7 +468,20 @@ class Answerer:
                 return whole
             text = whole.text + "\n案例材料中没有找到：" + "；".join(hard) + "。"
             return replace(whole, text=text, missing=(*whole.missing, *hard))
-        return self._merge(whole, answered, missing)
+        return self._merge(whole, self._distinct(answered), missing)
+
+    @staticmethod
+    def _distinct(answers: list[Answer]) -> list[Answer]:
+        """The answers that quote something the ones before them did not ("两个一起说下" repeats a part)."""
+        out: list[Answer] = []
+        seen: set[str] = set()
+        for a in answers:
+            ids = {sid for _, sid in a.items}
+            if ids and ids <= seen:
+                continue
+            seen |= ids
+            out.append(a)
+        return out
 
     def _merge(self, whole: Answer, answered: list[Answer], missing: tuple[str, ...]) -> Answer:
         """One answer from the answered parts of a question: markers renumbered, notes of the parts' own

@@ -405,3 +405,10 @@ def test_a_figure_in_the_unit_asked_for_leads(answerer, real_runtime):
     ans = answerer.answer("入驻前海国际税务师大厦的机构租金打几折？")
     assert "7 折" in ans.text.split("[1]")[0]
     _check_grounding(ans, real_runtime.corpus)
+
+
+def test_two_questions_on_two_cases_are_both_answered(answerer, real_runtime):
+    ans = answerer.answer("全市开通异地就医直接结算的社康中心有多少家？“办不成事”窗口一共收到多少件问题？一起告诉我。")
+    assert not ans.abstained and {c.case for c in ans.citations} == {4, 5}
+    assert "837" in ans.text and "1032" in ans.text
+    _check_grounding(ans, real_runtime.corpus)
