@@ -41,6 +41,8 @@ TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # �
 MARKER_N = re.compile(r"\[(\d+)\]")
 CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
+# a sentence whose reason is told in the one before it
+ANAPHORIC_REASON = re.compile(r"^\s*(有鉴于此|鉴于此|基于此|为此|因此|对此|由此|据此)|^.{0,30}(这一|这些|上述|此类)")
 DASHES = re.compile(r"[—–‒―\-－~～]+")
 DAY = re.compile(r"\d{1,2}\s*[日号]")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
@@ -1137,6 +1139,11 @@ class Answerer:
             # "同年，…建立了…平台": the year is in the sentence before
             before = [x for x in para.sentences if x.end <= best.sentence.start]
             if before and DATE.search(before[-1].text) and before[-1].id not in {c.sentence.id for c in chosen}:
+                chosen.append(_Scored(before[-1], para, best.score, best.cos, best.lex))
+        if intent.section == BACKGROUND and ANAPHORIC_REASON.search(best.sentence.text):
+            # "有鉴于此，建立…" / "…即是为了弥补这一固有的制度缺陷": the reason is the sentence before
+            before = [x for x in para.sentences if x.end <= best.sentence.start]
+            if before and before[-1].id not in {c.sentence.id for c in chosen}:
                 chosen.append(_Scored(before[-1], para, best.score, best.cos, best.lex))
         chosen.sort(key=lambda s: s.sentence.start)
         return chosen

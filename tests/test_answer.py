@@ -412,3 +412,10 @@ def test_two_questions_on_two_cases_are_both_answered(answerer, real_runtime):
     assert not ans.abstained and {c.case for c in ans.citations} == {4, 5}
     assert "837" in ans.text and "1032" in ans.text
     _check_grounding(ans, real_runtime.corpus)
+
+
+def test_a_reason_that_points_back_brings_the_sentence_it_points_to(answerer):
+    """"有鉴于此，建立…专门程序": the answer also quotes what 此 refers to, the sentence before it."""
+    ans = answerer.answer("市中院为何要单独建立中小企业破产专门程序？")
+    quotes = "".join(c.quote for c in ans.citations)
+    assert "有鉴于此" in quotes and "完善中小企业破产保护法律制度" in quotes
