@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -799,24 +800,30 @@ class Answerer:
         """Whether ``text`` names a firm of ``kind`` (中国银行, 深圳市环境水务集团有限公司), not only a kind of
         firm (试点银行, 头部金融机构, 民营企业) or an abbreviation defined elsewhere."""
         suffixes = ("有限公司", "股份公司", "集团", "公司") if kind in ("企业", "公司") else (kind,)
-        words = self.index.tokenize.words(text)
-        for i, w in enumerate(words):
+        tagged = [(w.word, w.flag) for w in self._pos().cut(text)]
+        for i, (w, _) in enumerate(tagged):
             suffix = next((x for x in suffixes if w.endswith(x)), None)
             if suffix is None:
                 continue
-            # the name is the word itself (中国银行) or, for a bare 银行 / 有限公司, the word before it
-            name = w[: -len(suffix)] or (words[i - 1] if i else "")
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", name) and name not in GENERIC_FIRM_WORDS:
+            # the name is the word itself (中国银行) or, for a bare 银行 / 有限公司, the noun before it
+            # (结合银行内部模型: a verb before 银行 names nothing)
+            name, flag = (w[: -len(suffix)], "n") if w != suffix else (tagged[i - 1] if i else ("", ""))
+            if (re.fullmatch(r"[\u4e00-\u9fff]{2,}", name) and name not in GENERIC_FIRM_WORDS
+                    and flag[:1] in ("n", "j")):
                 return True
         return bool(re.search(r"[A-Z][A-Za-z&.]+(?:\s+[A-Z][A-Za-z&.]+)*\s*(?:Co|Ltd|Inc|Bank|Group)\b", text))
 
-    def _has_person(self, text: str) -> bool:
-        """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
+    def _pos(self) -> Any:
+        """jieba's part-of-speech tagger over the index's own dictionary (made on first use)."""
         if self._posseg is None:
             import jieba.posseg
 
             self._posseg = jieba.posseg.POSTokenizer(self.index.tokenize.jieba)
-        return any(w.flag == "nr" and len(w.word) >= 2 for w in self._posseg.cut(text))
+        return self._posseg
+
+    def _has_person(self, text: str) -> bool:
+        """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
+        return any(w.flag == "nr" and len(w.word) >= 2 for w in self._pos().cut(text))
 
     @staticmethod
     def _want_bonus(intent: Intent, text: str) -> float:

@@ -218,6 +218,7 @@ def test_which_firm_needs_a_firm_named_in_the_evidence(answerer):
     assert answerer._names_firm("指导深圳市环境水务集团有限公司建立", "公司")
     assert not answerer._names_firm("推动地方征信平台与试点银行联合开发", "银行")  # a kind, not a name
     assert not answerer._names_firm("其中全国百强税务师事务所总所 1 家", "事务所")
+    assert not answerer._names_firm("再结合银行内部模型即时形成预授信", "银行")  # a verb before 银行 names no bank
     # no case says who built the settlement system: the sentence about its rollout is no answer
     assert answerer.answer("异地就医结算系统是哪家公司开发的？").abstained
     named = answerer.answer("市水务局指导哪家公司建立了供水可靠性评价体系？")
