@@ -15,6 +15,9 @@ are added. Its history:
   the code or its answers, to find failures that generalise. Their figures on first sight, before any of
   them was studied (code at caa6436): key facts 0.75, all facts 0.72, refusal recall 0.56, false refusals
   0.04, follow-ups 0.56, cross-case 0.70, English 0.70 — close to the held-back split's.
+- ``part_g`` adds 70 more such tuning items on the weakest kinds (25 unanswerable, 18 cross-case, 17 English).
+  On first sight (code at f5373ad): key facts 0.73, all facts 0.64, refusal recall 0.68, false refusals
+  0.04, cross-case 0.56, English 0.59.
 """
 
 from __future__ import annotations
