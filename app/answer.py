@@ -294,7 +294,8 @@ def _unit_figure(unit: str) -> re.Pattern[str]:
     """A figure counted in ``unit`` (多少天 → "2—3天", 几折 → "6.5-7 折"), aliases included (钱 → 元, 亿元)."""
     units = UNIT_ALIASES.get(unit, (unit,))
     # Chinese numerals count only before 个/项/条 (三个工作组); 二次供水 is a word, not a count
-    cn = "|[一二两三四五六七八九十百千]+" if unit in ("个", "项", "条") else ""
+    # (and 一个 is mostly an article: "通过这一个小窗口" counts nothing)
+    cn = "|(?!一[个项条])[一二两三四五六七八九十百千]+" if unit in ("个", "项", "条") else ""
     return re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
                       + "|".join(map(re.escape, units)) + ")")
 
@@ -822,8 +823,11 @@ class Answerer:
         return self._posseg
 
     def _has_person(self, text: str) -> bool:
-        """Whether a sentence names a person (jieba part-of-speech ``nr``)."""
-        return any(w.flag == "nr" and len(w.word) >= 2 for w in self._pos().cut(text))
+        """Whether a sentence names a person: a word jieba tags ``nr`` that its dictionary does not hold as a
+        common word (it tags 荣获 and 公正 ``nr`` too; real names are rare or unknown to it)."""
+        freq = self.index.tokenize.jieba.FREQ
+        return any(w.flag.startswith("nr") and len(w.word) >= 2 and (freq.get(w.word) or 0) < 100
+                   for w in self._pos().cut(text))
 
     @staticmethod
     def _want_bonus(intent: Intent, text: str) -> float:

@@ -420,3 +420,15 @@ def test_a_reason_that_points_back_brings_the_sentence_it_points_to(answerer):
     ans = answerer.answer("市中院为何要单独建立中小企业破产专门程序？")
     quotes = "".join(c.quote for c in ans.citations)
     assert "有鉴于此" in quotes and "完善中小企业破产保护法律制度" in quotes
+
+
+def test_refusals_for_details_the_cases_never_give(answerer):
+    # 哪家试点银行: a kind of bank with a modifier still asks for a bank's name
+    assert answerer.answer("个体深信贷是跟哪家合作银行一起开发的？").abstained
+    # 一个 is an article (这一个小窗口), not a count of windows
+    assert answerer.answer("深圳各级政务服务中心总共设了多少个“办不成事”窗口？").abstained
+    # jieba tags common words (荣获, 公正) as names; they name no one
+    assert not answerer._has_person("深圳国际仲裁院荣获“广东省涉外法治建设优秀单位”称号")
+    assert answerer.answer("Who is the current president of SCIA?").abstained
+    # …and 哪些案例里有银行参与 is a cross-case question, not a question about which bank
+    assert not answerer.answer("哪些案例里有银行参与？").abstained
