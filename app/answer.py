@@ -123,6 +123,7 @@ class AnswerParams:
     cross_max_cases: int = 6
     w_bridge: float = 0.8  # English questions: share of word overlap taken through the dictionary
     bridge_per_word: int = 4  # dictionary translations kept per English word
+    english_counted_senses: int = 8  # …and when checking that what an English question counts is there
     cross_lex_ratio: float = 0.4  # the tuning split cannot tell 0.3–0.7 apart; probes favour completeness
 
 
@@ -1078,10 +1079,12 @@ class Answerer:
             bridge = self.searcher.bridge
             if bridge is None or not intent.counted:
                 return True
-            groups = [bridge.groups(w) for w in intent.counted]
+            # (a word's looser senses count too: issues → 问题 as well as 出具; and the figure's paragraph may
+            # name the thing while its sentence says it another way: 贷款 … 最终提款 2454 笔)
+            groups = [bridge.groups(w, per_word=p.english_counted_senses) for w in intent.counted]
             if not all(groups):
                 return True
-            return any(zh in s.sentence.text for s in numeric[:3] for gs in groups for g in gs for zh in g)
+            return any(zh in s.paragraph.text for s in numeric[:3] for gs in groups for g in gs for zh in g)
         counted = intent.counted
         if not counted:
             return True

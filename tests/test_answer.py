@@ -432,3 +432,13 @@ def test_refusals_for_details_the_cases_never_give(answerer):
     assert answerer.answer("Who is the current president of SCIA?").abstained
     # …and 哪些案例里有银行参与 is a cross-case question, not a question about which bank
     assert not answerer.answer("哪些案例里有银行参与？").abstained
+
+
+def test_english_counts_checked_against_the_figures_paragraph(answerer):
+    # "issues" is 问题 as well as 出具; "loans" (贷款) are told as 提款 in the figure's own sentence
+    issues = answerer.answer("How many issues had the complaint windows collected by the end of 2023?")
+    assert not issues.abstained and "1032" in issues.text
+    loans = answerer.answer("How many loans were finally drawn down under Geti Shenxindai?")
+    assert not loans.abstained and "2454" in loans.text
+    # …while a rate the text never gives is still refused
+    assert answerer.answer("What is the interest rate of Geti Shenxindai loans?").abstained
