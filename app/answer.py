@@ -1200,7 +1200,7 @@ class Answerer:
         for term in self.index.terms:
             t = term.replace("·", "")
             cases = tuple(n for n, text in self._case_text.items() if t in text.replace(" ", "").replace("·", ""))
-            if cases and len(t) >= 3:
+            if cases and len(t) >= 2:
                 out[t] = cases
         return out
 

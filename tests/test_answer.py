@@ -442,3 +442,9 @@ def test_english_counts_checked_against_the_figures_paragraph(answerer):
     assert not loans.abstained and "2454" in loans.text
     # …while a rate the text never gives is still refused
     assert answerer.answer("What is the interest rate of Geti Shenxindai loans?").abstained
+
+
+def test_two_programmes_named_by_short_names_are_the_cases_compared(answerer):
+    """企·航 is a two-character name; naming it with 办不成事 names cases 6 and 5, not whatever else matches."""
+    ans = answerer.answer("“办不成事”窗口和“企·航”计划在收集企业诉求上各有什么做法？")
+    assert {c.case for c in ans.citations} == {5, 6}
