@@ -718,6 +718,7 @@ class Answerer:
         out = []
         # a quoted title also goes by the short form the source defines for it (《指引》)
         quoted = [(t, *(x.strip("《》") for x in self._short_forms(t))) for t in intent.quoted]
+        months = re.findall(r"(?<!\d)(\d{1,2})\s*月", YEARLIKE.sub("", q)) if intent.years else []
         for hit in hits:
             para = self.corpus.paragraph(hit.chunk.paragraph_id)
             for s in para.sentences:
@@ -740,8 +741,11 @@ class Answerer:
                     score -= 0.1
                 if SUBPOINT_TITLE.match(s.text) and intent.section != PRACTICE:
                     score -= 0.03
+                flat = s.text.replace(" ", "")
                 for y in intent.years:
-                    score += 0.04 if y in s.text.replace(" ", "") else 0.0
+                    score += 0.04 if y in flat else 0.0
+                for month in months:  # 2023年7月: the month asked about, not another of that year
+                    score += 0.04 if re.search(rf"(?<!\d){month}月", flat) else 0.0
                 held = sum(any(f in s.text for f in forms) for forms in quoted)
                 if held:
                     score += p.w_quote * held  # each quoted term the sentence holds counts

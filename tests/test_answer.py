@@ -448,3 +448,9 @@ def test_two_programmes_named_by_short_names_are_the_cases_compared(answerer):
     """企·航 is a two-character name; naming it with 办不成事 names cases 6 and 5, not whatever else matches."""
     ans = answerer.answer("“办不成事”窗口和“企·航”计划在收集企业诉求上各有什么做法？")
     assert {c.case for c in ans.citations} == {5, 6}
+
+
+def test_the_month_asked_about_is_preferred(answerer):
+    ans = answerer.answer("2023年7月，市中级人民法院和深圳国际仲裁院各自有什么重要动作？")
+    by_case = {c.case: c.quote for c in ans.citations}
+    assert "7月" in by_case[10] and "7月" in by_case[8]  # not the August signing in Dubai
