@@ -22,7 +22,7 @@ FLOORS = {
     ("answers", "key_fact_recall"): 0.79,
     ("answers", "all_facts_accuracy"): 0.75,
     ("answers", "citation_precision"): 0.79,
-    ("refusal", "recall"): 0.55,
+    ("refusal", "recall"): 0.6,
 }
 CEILINGS = {
     ("refusal", "false_refusal_rate"): 0.05,
