@@ -381,6 +381,7 @@ class Answerer:
             for c in self.corpus.cases
         }
         self._posseg = None
+        self._short_form_cache: dict[str, tuple[str, ...]] = {}
         self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
         self._compilation_words = set(self.tokenize(self.corpus.title)) | set(COMPILATION_WORDS)
@@ -650,8 +651,7 @@ class Answerer:
                 # words the follow-up brings that the last turn did not have (它在联合国贸法会那边是什么身份？)
                 # must be spoken of: if the answer found with the last topic does not, search by them alone
                 said_text = "".join(x.text for _, sid in prev.items if (x := self._sentence(sid)))
-                new = [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS
-                       and t not in FOCUS_STOP and t not in OVERVIEW_WORDS and t not in SECTION_WORDS
+                new = [t for t in self._specific_words(q) if t not in SECTION_WORDS
                        and t not in self._all_identity and t not in said_text and t not in prev.topic
                        and any(t in self._case_text[c] for c in prev.cases)]
                 new = [t for t in new if not any(t != u and t in u for u in new)]  # 联合国, not also 联合
@@ -682,6 +682,11 @@ class Answerer:
         return any(t not in self._compilation_words and t not in GENERIC_WORDS and t not in FOCUS_STOP
                    and t not in OVERVIEW_WORDS and not re.fullmatch(r"[\d几多少个]+", t) for t in self.tokenize(q))
 
+    def _specific_words(self, q: str) -> list[str]:
+        """The question's words of two or more characters that say what it is about, not how it asks."""
+        return [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS and t not in FOCUS_STOP
+                and t not in OVERVIEW_WORDS]
+
     def _is_followup(self, q: str, intent: Intent, prev: Answer) -> bool:
         """A follow-up leans on the previous turn: a pronoun, an ellipsis, or too short to stand alone —
         and it names no case other than the previous one."""
@@ -690,8 +695,7 @@ class Answerer:
         named = self._named_cases(q)
         if named and not set(named) & set(prev.cases):
             return False
-        specific = [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS and t not in FOCUS_STOP
-                    and t not in OVERVIEW_WORDS]
+        specific = self._specific_words(q)
         # "讲破产的那个案例…" describes the case it means: 那个 is not a pronoun for the last one, and the
         # description decides below
         described = bool(DESCRIBED_CASE.search(q))
@@ -1052,10 +1056,14 @@ class Answerer:
         text = "".join(s.sentence.text for s in dated[:3]).replace(" ", "")
         return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
 
-    def _short_forms(self, term: str) -> list[str]:
-        """Short names the source defines for ``term`` right after it: X（以下简称“Y”） or 《X》（以下简称《Y》）."""
-        pattern = re.escape(term.replace(" ", "")) + r"[”》\"]?[（(](?:以下)?简称[“《\"]([^”》\"]{1,12})[”》\"]"
-        return [f"《{m}》" if f"《{m}》" in self._flat_text else m for m in re.findall(pattern, self._flat_text)]
+    def _short_forms(self, term: str) -> tuple[str, ...]:
+        """Short names the source defines for ``term`` right after it: X（以下简称“Y”） or 《X》（以下简称《Y》）.
+        Remembered per term: sentence scoring asks for every quoted term of every question."""
+        if term not in self._short_form_cache:
+            pattern = re.escape(term.replace(" ", "")) + r"[”》\"]?[（(](?:以下)?简称[“《\"]([^”》\"]{1,12})[”》\"]"
+            self._short_form_cache[term] = tuple(f"《{m}》" if f"《{m}》" in self._flat_text else m
+                                                 for m in re.findall(pattern, self._flat_text))
+        return self._short_form_cache[term]
 
     def _number_fits(self, intent: Intent, numeric: list[_Scored], case_no: int) -> bool:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
@@ -1153,16 +1161,14 @@ class Answerer:
                 continue
             chosen.append(s)
             size += len(s.sentence.text)
-        if "date" in intent.wants and not DATE.search(best.sentence.text) and ANAPHORIC_TIME.match(best.sentence.text):
-            # "同年，…建立了…平台": the year is in the sentence before
-            before = [x for x in para.sentences if x.end <= best.sentence.start]
-            if before and DATE.search(before[-1].text) and before[-1].id not in {c.sentence.id for c in chosen}:
-                chosen.append(_Scored(before[-1], para, best.score, best.cos, best.lex))
-        if intent.section == BACKGROUND and ANAPHORIC_REASON.search(best.sentence.text):
-            # "有鉴于此，建立…" / "…即是为了弥补这一固有的制度缺陷": the reason is the sentence before
-            before = [x for x in para.sentences if x.end <= best.sentence.start]
-            if before and before[-1].id not in {c.sentence.id for c in chosen}:
-                chosen.append(_Scored(before[-1], para, best.score, best.cos, best.lex))
+        # the best sentence may lean on the one before it: "同年，…建立了…平台" (the year is there) or
+        # "有鉴于此，建立…" / "…即是为了弥补这一固有的制度缺陷" (the reason is there)
+        before = [x for x in para.sentences if x.end <= best.sentence.start]
+        if before and before[-1].id not in {c.sentence.id for c in chosen} and (
+                ("date" in intent.wants and not DATE.search(best.sentence.text)
+                 and ANAPHORIC_TIME.match(best.sentence.text) and DATE.search(before[-1].text))
+                or (intent.section == BACKGROUND and ANAPHORIC_REASON.search(best.sentence.text))):
+            chosen.append(_Scored(before[-1], para, best.score, best.cos, best.lex))
         chosen.sort(key=lambda s: s.sentence.start)
         return chosen
 

@@ -5,7 +5,7 @@ Shenpotong (深破通), Qianhai (前海). No dictionary translates such names, a
 read pinyin as Chinese, so an English question about "the Geti Shenxindai loans" finds nothing. This module
 maps the corpus's own domain terms (index/tokenize.py: quoted names, 《》 titles, 简称, unit names) to their
 toneless pinyin with ``pypinyin`` (a PyPI package with its own data; nothing is downloaded at run time) and
-puts the Chinese term beside a capitalised run of Latin words whose letters spell it.
+finds the terms that a capitalised run of Latin words spells; the answerer adds them to the search query.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def spelling(text: str) -> str:
 
 
 class Transliterator:
-    """Finds corpus terms spelled in pinyin in a question and adds them to it in Chinese characters."""
+    """Finds the corpus terms a question spells in pinyin."""
 
     def __init__(self, terms: Iterable[str]) -> None:
         from pypinyin import lazy_pinyin  # its dictionaries load on import: only when a corpus is loaded
@@ -58,8 +58,3 @@ class Transliterator:
             else:
                 i += 1
         return list(dict.fromkeys(found))
-
-    def rewrite(self, question: str) -> str:
-        """``question`` with the Chinese terms it spells in pinyin appended (the words as typed are kept)."""
-        found = self.names(question)
-        return f"{question} {' '.join(found)}" if found else question
