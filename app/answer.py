@@ -40,6 +40,7 @@ RANK = re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)?|首位|�
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
 MARKER_N = re.compile(r"\[(\d+)\]")
+MARKER_SPLIT = re.compile(r"(\[\d+\])")
 CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 # a sentence whose reason is told in the one before it
@@ -76,7 +77,7 @@ OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 �
 # what a part of a several-question question may ask that earns it a quote of its own
 FACT_WANTS = frozenset("number date duration name list org rank".split())
 # 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
-ASK_FILLERS = frozenset("事 事情 事儿 东西".split())
+ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
@@ -490,24 +491,45 @@ class Answerer:
         return out
 
     def _merge(self, whole: Answer, answered: list[Answer], missing: tuple[str, ...]) -> Answer:
-        """One answer from the answered parts of a question: markers renumbered, notes of the parts' own
-        chaining dropped, and the parts the cases don't cover named at the end."""
-        lines: list[str] = []
+        """One answer from the answered parts of a question: one line per case however many parts quote it,
+        a passage quoted by an earlier part not quoted again, markers renumbered in reading order, notes of
+        the parts' own chaining dropped, and the parts the cases don't cover named at the end."""
+        lines: list[list[str]] = []  # [label, body]
         citations: list[Citation] = []
         for a in answered:
-            offset = len(citations)
             body = a.text.split("\n")
             if a.context_note and body and body[0] == a.context_note:
                 body = body[1:]
+            by_n = {c.n: c for c in a.citations}
             for line in body:
-                line = MARKER_N.sub(lambda m, o=offset: f"[{int(m.group(1)) + o}]", line)
                 label, sep, rest = line.partition("：")
-                if sep and lines and lines[-1].startswith(label + sep):
-                    lines[-1] += rest  # the same case again: one line, its quotes in order of the parts
+                label, rest = (label + sep, rest) if sep else ("", line)
+                pieces = MARKER_SPLIT.split(rest)
+                kept = ""
+                for quote, marker in zip(pieces[0::2], pieces[1::2], strict=False):
+                    c = by_n.get(int(marker[1:-1]))
+                    if c is not None and any(o.chunk_id == c.chunk_id and o.start <= c.start and c.end <= o.end
+                                             for o in citations):
+                        continue  # this passage is quoted already (two parts found the same sentence)
+                    if c is not None:
+                        citations.append(replace(c, n=-len(citations) - 1))  # a placeholder number, see below
+                        marker = f"[{-len(citations)}]"
+                    kept += quote + marker
+                kept += pieces[-1] if len(pieces) % 2 else ""
+                if not kept.strip():
+                    continue
+                same = next((row for row in lines if label and row[0] == label), None)
+                if same is not None:
+                    same[1] += kept  # the same case again: one line, its quotes in order of the parts
                 else:
-                    lines.append(line)
-            citations.extend(replace(c, n=c.n + offset) for c in a.citations)
-        text = "\n".join(([whole.context_note] if whole.context_note else []) + lines)
+                    lines.append([label, kept])
+        text = "\n".join(([whole.context_note] if whole.context_note else []) + [a + b for a, b in lines])
+        # markers numbered as the reader meets them
+        order: dict[int, int] = {}
+        for m in re.finditer(r"\[(-\d+)\]", text):
+            order.setdefault(int(m.group(1)), len(order) + 1)
+        text = re.sub(r"\[(-\d+)\]", lambda m: f"[{order[int(m.group(1))]}]", text)
+        citations = sorted((replace(c, n=order[c.n]) for c in citations if c.n in order), key=lambda c: c.n)
         if missing:
             text += "\n案例材料中没有找到：" + "；".join(missing) + "。"
         cited = {c.chunk_id for c in citations}
@@ -515,7 +537,7 @@ class Answerer:
         first = answered[0]
         return Answer(whole.question, text, False, tuple(citations), tuple(dict.fromkeys(related))[:3],
                       whole.context_note, missing, tuple(dict.fromkeys(c for a in answered for c in a.cases)),
-                      whole.topic, tuple(i for a in answered for i in a.items), first.intent)
+                      whole.topic, tuple(dict.fromkeys(i for a in answered for i in a.items)), first.intent)
 
     def _previous(self, history: Sequence[Answer | str] | None, cases: Sequence[int] | None) -> Answer | None:
         prev: Answer | None = None
@@ -1223,9 +1245,16 @@ class Answerer:
         hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
         scored = self._scored(q, intent, hits, qvec, cross=True)
         related = self._related(hits)
+        # which cases belong in the list is a matter of topic (哪些案例的做法被媒体报道过); the section the
+        # question names (做法 → 主要做法) only says what to quote from each, so it does not decide membership
+        ranking = self._scored(q, replace(intent, section=None), hits, qvec, cross=True) if (
+            intent.section and not named and not intent.every_case) else scored
         by_case: dict[int, list[_Scored]] = {}
-        for s in scored:
+        for s in ranking:
             by_case.setdefault(s.paragraph.case, []).append(s)
+        quote_pools: dict[int, list[_Scored]] = {}
+        for s in scored:
+            quote_pools.setdefault(s.paragraph.case, []).append(s)
         if not by_case:
             return self._refuse(q, intent, related, topic=topic)
         ranked = sorted(by_case.items(), key=lambda kv: -kv[1][0].score)
@@ -1251,6 +1280,8 @@ class Answerer:
             narrow = replace(self.params, max_sentences=2, max_chars=160)
             if named:  # "A和B各取得了什么成效": each case answers from the section asked for
                 pool = self._section_pool(q, intent, pool, c, qvec, "", set())
+            elif ranking is not scored:
+                pool = quote_pools[c]
             groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)

@@ -454,3 +454,35 @@ def test_the_month_asked_about_is_preferred(answerer):
     ans = answerer.answer("2023年7月，市中级人民法院和深圳国际仲裁院各自有什么重要动作？")
     by_case = {c.case: c.quote for c in ans.citations}
     assert "7月" in by_case[10] and "7月" in by_case[8]  # not the August signing in Dubai
+
+
+def _lines_by_case(ans):
+    """The answer's lines, keyed by their case label (案例一 …（单位）)."""
+    return [line.partition("：") for line in ans.text.split("\n") if line.startswith("案例") and "：" in line]
+
+
+def test_asking_what_was_done_does_not_pull_in_cases_by_the_word_do(answerer):
+    """做 in 做什么 asks; as a rare word it matched 做大做强 and listed a case without 中国银行."""
+    ans = answerer.answer("哪些案例里出现了中国银行？各自做了什么？")
+    lines = _lines_by_case(ans)
+    assert len(lines) >= 2 and all("中国银行" in rest for _, _, rest in lines), ans.text
+
+
+def test_which_cases_belong_is_decided_by_topic_not_by_the_section_named(answerer):
+    """做法 in the question names a section to quote from, not which cases were reported by the media."""
+    ans = answerer.answer("哪些案例的做法被新闻媒体报道过？都是哪些媒体？")
+    lines = _lines_by_case(ans)
+    assert lines and all("报道" in rest for _, _, rest in lines), ans.text
+
+
+def test_several_questions_quote_each_passage_once_on_one_line_per_case(answerer, real_runtime):
+    """Both parts of "哪些案例涉及前海？分别在前海做了什么？" find the same sentences: each passage is quoted once,
+    each case has one line, and the markers run 1, 2, 3… in reading order."""
+    ans = answerer.answer("哪些案例涉及前海？分别在前海做了什么？")
+    _check_grounding(ans, real_runtime.corpus)
+    assert {7, 10} <= set(ans.cases)
+    spans = [(c.chunk_id, c.start, c.end) for c in ans.citations]
+    assert len(spans) == len(set(spans)), ans.text
+    labels = [label for label, _, _ in _lines_by_case(ans)]
+    assert len(labels) == len(set(labels)), ans.text
+    assert [int(n) for n in re.findall(r"\[(\d+)\]", ans.text)] == list(range(1, len(ans.citations) + 1))
