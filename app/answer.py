@@ -37,6 +37,7 @@ NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
 RANK = re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)?|首位|之首|前列|前茅|top\s*\d+", re.I)
+POSSESSIVE_VERBS = frozenset("有 共有 拥有 含 包含 包括 下辖 设有".split())
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
 MARKER_N = re.compile(r"\[(\d+)\]")
@@ -585,18 +586,23 @@ class Answerer:
         words = [w for w in self.index.tokenize.words(q) if w.strip()]
         out: list[str] = []
         for i, w in enumerate(words):
-            if not w.startswith(cues or NUMBER_CUE_WORDS):
+            # jieba cuts 哪个月 into 哪个 | 月: the cue is both words
+            split_cue = cues is not None and w in ("哪个", "哪一个") and words[i + 1: i + 2] in (["月"], ["年"], ["天"])
+            if not (w.startswith(cues or NUMBER_CUE_WORDS) or split_cue):
                 continue
             head = words[:i]
             if "比" in head:  # 停水次数比上一年少了多少: what follows 比 is the baseline, not the thing counted
                 head = head[: len(head) - 1 - head[::-1].index("比")]
             before = [x for x in head if _content_word(x)]
-            after = [x for x in words[i + 1:] if _content_word(x) and x not in MEASURE_WORDS and x not in TIME_WORDS]
+            after = [x for x in words[i + 1 + split_cue:] if _content_word(x) and x not in MEASURE_WORDS
+                     and x not in TIME_WORDS]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
             before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
-            if before and cues is None:  # for dates the event is the word after the cue (什么时候 → 上线)
-                out.append(before[-1])
+            # 协会有多少会员: what comes before 有 owns what is counted, it is not counted itself
+            owner = next((x for x in reversed(head) if x.strip() and x != "了"), "") in POSSESSIVE_VERBS
+            if before and cues is None and not (owner and after):
+                out.append(before[-1])  # for dates the event is the word after the cue (什么时候 → 上线)
             # the counted noun is the next word; an event may take two (开始建设, 全面上线)
             for x in after[: 1 if cues is None else 2]:
                 if re.match(r"[，。？！,?!；;]", x):

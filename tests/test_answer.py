@@ -486,3 +486,17 @@ def test_several_questions_quote_each_passage_once_on_one_line_per_case(answerer
     labels = [label for label, _, _ in _lines_by_case(ans)]
     assert len(labels) == len(set(labels)), ans.text
     assert [int(n) for n in re.findall(r"\[(\d+)\]", ans.text)] == list(range(1, len(ans.citations) + 1))
+
+
+def test_what_is_counted_is_the_noun_after_the_cue_not_its_owner(answerer):
+    """市工商联有多少会员: the text counts banks and firms around 市工商联 but never its members; the owner
+    before 有 is not what is counted, so a figure next to it does not answer."""
+    assert answerer.answer("市工商联有多少会员？").abstained
+
+
+def test_which_month_names_the_event_it_asks_about(answerer):
+    """哪个月上线 asks when something went live: a 截至12月底 figure in the same case is no answer, while a
+    dated launch is."""
+    assert answerer.answer("电子投标保函是哪个月上线的？").abstained
+    ans = answerer.answer("“办不成事”反映窗口是哪个月全面上线的？")
+    assert not ans.abstained and "2月" in ans.citations[0].quote.replace(" ", "")
