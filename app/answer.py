@@ -1057,7 +1057,7 @@ class Answerer:
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:2]):
             missing.append("具体人名")
-        if intent.firm and pool and not any(self._names_firm(s.sentence.text, intent.firm) for s in pool[:3]):
+        if intent.firm and pool and not any(self._names_firm(t, intent.firm) for t in self._firm_evidence(intent, pool)):
             missing.append("具体的单位名称")
         if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
             missing.append("英文名称")
@@ -1066,6 +1066,17 @@ class Answerer:
             if not numeric or (counted and not self._number_fits(intent, numeric, case_no)):
                 missing.append("问题所问的具体数字")
         return missing
+
+    def _firm_evidence(self, intent: Intent, pool: list[_Scored]) -> list[str]:
+        """Where the firm a 哪家 question asks for must be named: the best sentences, or, when the question
+        picks the firm out by a figure (投资4亿元的是哪家企业), the sentence with that figure and the one before
+        it — a firm named elsewhere in the case is some other firm."""
+        if intent.numbers:
+            for s in pool[:8]:
+                if set(intent.numbers) <= set(_amounts(s.sentence.text)):
+                    before = [x.text for x in s.paragraph.sentences if x.end <= s.sentence.start][-1:]
+                    return [s.sentence.text, *before]
+        return [s.sentence.text for s in pool[:3]]
 
     def _date_fits(self, intent: Intent, pool: list[_Scored]) -> bool:
         """A date question is supported by a dated sentence that names the event asked about (修订, 上线…)."""

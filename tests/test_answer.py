@@ -500,3 +500,19 @@ def test_which_month_names_the_event_it_asks_about(answerer):
     assert answerer.answer("电子投标保函是哪个月上线的？").abstained
     ans = answerer.answer("“办不成事”反映窗口是哪个月全面上线的？")
     assert not ans.abstained and "2月" in ans.citations[0].quote.replace(" ", "")
+
+
+def test_a_firm_picked_out_by_a_figure_must_be_named_beside_that_figure(answerer, real_runtime):
+    """投资4亿元的是哪家企业: the sentence with 4亿元 names no firm; 深圳地铁集团, named elsewhere in the case,
+    is some other firm, so the question is refused — while without the figure any close sentence may name it."""
+    from caseqa.app.answer import _Scored
+
+    def scored(fragment):
+        para, sent = next((p, s) for p in real_runtime.corpus.paragraphs for s in p.sentences if fragment in s.text)
+        return _Scored(sent, para, 1.0, 0.9, 0.5)
+
+    pool = [scored("投资4亿元"), scored("深圳地铁集团")]
+    by_figure = answerer._intent("投资4亿元入驻产业园的是哪家企业？")
+    assert "具体的单位名称" in answerer._unmet_constraints(by_figure, pool, pool[0].paragraph.case)
+    plain = answerer._intent("入驻产业园的是哪家企业？")
+    assert "具体的单位名称" not in answerer._unmet_constraints(plain, pool, pool[0].paragraph.case)
