@@ -59,6 +59,8 @@ GENERIC_FIRM_WORDS = frozenset(
     "银行业 保险 担保 证券 基金 投资 服务 专业 一批 若干 境内外 境外 国际 国内 省内 省外 市 区 "
     .split()
 )
+# the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
+EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -76,7 +78,7 @@ OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 �
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
 # words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
 # what a part of a several-question question may ask that earns it a quote of its own
-FACT_WANTS = frozenset("number date duration name list org rank".split())
+FACT_WANTS = frozenset("number date duration name list org rank event".split())
 # 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
 ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
@@ -884,6 +886,8 @@ class Answerer:
             bonus += 0.5 if len(ENUM.findall(text)) >= 2 or LIST_ITEM.match(text) else 0.0
         if "rank" in intent.wants:
             bonus += 1.0 if RANK.search(text) else -0.5
+        if "event" in intent.wants:
+            bonus += 1.0 if EVENT.search(text) else 0.0
         if "alias" in intent.wants:
             # 别名 / 又叫什么: the sentence that gives another name (又名…, 简称“…”) says it
             bonus += 2.0 if ALIAS_MARK.search(text) else 0.0
@@ -939,6 +943,8 @@ class Answerer:
             if forms and intent.counted:
                 pool = self._lead_with(pool[:8], lambda t: bool(when.search(t)), math.inf, lambda t: any(
                     w in t for w in intent.counted) and any(f in t.replace(" ", "") for f in forms)) + pool[8:]
+        if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
+            pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
         case = self.corpus.case(case_no)
         if intent.which_case:

@@ -34,9 +34,13 @@ DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体�
 STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
 # 排第几 / 排名 asks for a rank (位列全国第一, 居各试点城市之首), not a count
 RANK_CUES = ("排第几", "排在第几", "排名第几", "第几名", "排名多少", "排名如何", "排名怎么样", "排多少名", "what rank", "ranked")
+# 在什么活动上发布的 / at which event: the occasion something happened at (在…宣传周启动活动上)
+EVENT_CUES = ("什么活动", "哪个活动", "什么会议", "哪个会议", "什么会上", "哪个会上", "什么场合", "哪个场合", "什么仪式",
+              "at which event", "at what event", "what event", "which event", "what occasion", "which occasion",
+              "which conference", "what conference", "which meeting", "what meeting")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
-    ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES),
+    ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES), ("event", EVENT_CUES),
 )
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each")
@@ -95,7 +99,7 @@ PLACE_ALTERNATIVE = re.compile(r"(或者?|还是|or)\s*(" + "|".join([*PLACES, *
 class Intent:
     """The reading of one question."""
 
-    wants: frozenset[str] = field(default_factory=frozenset)  # number, date, duration, org, name, list
+    wants: frozenset[str] = field(default_factory=frozenset)  # number, date, duration, org, name, list, event…
     section: str | None = None  # background / practice / outcome
     cross_case: bool = False
     table: bool = False  # about the compilation itself

@@ -516,3 +516,14 @@ def test_a_firm_picked_out_by_a_figure_must_be_named_beside_that_figure(answerer
     assert "具体的单位名称" in answerer._unmet_constraints(by_figure, pool, pool[0].paragraph.case)
     plain = answerer._intent("入驻产业园的是哪家企业？")
     assert "具体的单位名称" not in answerer._unmet_constraints(plain, pool, pool[0].paragraph.case)
+
+
+@pytest.mark.parametrize("question", [
+    "At what event did Shenzhen publish its enterprise data compliance guidelines?",
+    "At which event were the Shenzhen data compliance guidelines released?",
+])
+def test_at_which_event_is_answered_by_the_sentence_naming_the_occasion(answerer, question):
+    """"At which event": the answer leads with 在…启动活动上, not with a sentence about the release's value
+    that merely shares the words 发布 and 活动."""
+    ans = answerer.answer(question)
+    assert not ans.abstained and "网络安全宣传周" in ans.citations[0].quote, ans.text
