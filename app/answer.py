@@ -305,6 +305,13 @@ def _unit_figure(unit: str) -> re.Pattern[str]:
                       + "|".join(map(re.escape, units)) + ")")
 
 
+def _names_document(kinds: Sequence[str], text: str) -> bool:
+    """Whether ``text`` names a titled document of one of ``kinds`` (《…审查指南》 for 指南; any title for 文件) by
+    its name: a short form that is only the kind (《指引》) says which document, not what it is called."""
+    return any(len(m) > len(k) and (k in m or k in ("文件", "政策")) for m in re.findall(r"《([^》]+)》", text)
+               for k in kinds)
+
+
 def _has_amount(text: str) -> bool:
     """Whether ``text`` states an amount; a date is not one ("2021年8月" does not answer 多少家)."""
     return bool(NUMBER.search(DATE.sub(" ", text)))
@@ -888,6 +895,8 @@ class Answerer:
             bonus += 1.0 if RANK.search(text) else -0.5
         if "event" in intent.wants:
             bonus += 1.0 if EVENT.search(text) else 0.0
+        if intent.doc_kinds:
+            bonus += 1.0 if _names_document(intent.doc_kinds, text) else 0.0
         if "alias" in intent.wants:
             # 别名 / 又叫什么: the sentence that gives another name (又名…, 简称“…”) says it
             bonus += 2.0 if ALIAS_MARK.search(text) else 0.0
@@ -943,6 +952,8 @@ class Answerer:
             if forms and intent.counted:
                 pool = self._lead_with(pool[:8], lambda t: bool(when.search(t)), math.inf, lambda t: any(
                     w in t for w in intent.counted) and any(f in t.replace(" ", "") for f in forms)) + pool[8:]
+        if intent.doc_kinds:  # 哪份指引 / 什么办法: a close sentence that names such a document goes first
+            pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
         chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
@@ -1179,6 +1190,14 @@ class Answerer:
                         and any(t in s.sentence.text for t in intent.quoted) and size + len(s.sentence.text) <= p.max_chars):
                     chosen.append(s)
                     size += len(s.sentence.text)
+        if "list" in intent.wants and intent.doc_kinds:
+            # 编了哪些指南: every title of that kind the paragraph names is an item (编撰《…审查指南》。编纂《…办理指南》)
+            for s in para.sentences:
+                if (s.id not in {c.sentence.id for c in chosen} and _names_document(intent.doc_kinds, s.text)
+                        and size + len(s.text) <= p.max_chars):
+                    chosen.append(next((x for x in pool if x.sentence.id == s.id),
+                                       _Scored(s, para, best.score, best.cos, best.lex)))
+                    size += len(s.text)
         if "list" in intent.wants or intent.section == PRACTICE:
             # the enumeration the answer quotes from: the best sentence's, or the one its lead-in introduces
             # ("…进行数字化监测。一是…；二是…；三是…")

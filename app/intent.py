@@ -38,6 +38,18 @@ RANK_CUES = ("排第几", "排在第几", "排名第几", "第几名", "排名�
 EVENT_CUES = ("什么活动", "哪个活动", "什么会议", "哪个会议", "什么会上", "哪个会上", "什么场合", "哪个场合", "什么仪式",
               "at which event", "at what event", "what event", "which event", "what occasion", "which occasion",
               "which conference", "what conference", "which meeting", "what meeting")
+# 哪些指南 / 什么办法 / 哪份文件: a titled document (《…指南》) is asked for; 文件 / 政策 take any title
+DOC_KINDS = ("指南", "指引", "办法", "规定", "意见", "方案", "规范", "规程", "标准", "协议", "备忘录", "通知", "条例", "手册",
+             "清单", "专刊", "简报", "文件", "政策")
+DOC_ASK_BEFORE = "(?:哪些|哪几|哪份|哪部|哪个|什么)[^，。？！,?!]{0,6}"
+DOC_ASK_AFTER = "[^，。？！,?!]?(?:是什么|叫什么|叫啥|名称|有哪些|分别是|是哪)"
+
+
+def _doc_kinds(q: str) -> tuple[str, ...]:
+    """The kinds of titled document a question asks to be named: the kind must be what 哪些 / 什么 asks about
+    (编了哪些指南或指引, 出台的办法叫什么), not a word of a title the question quotes (《…合规指引》的六章)."""
+    bare = re.sub(r"《[^》]*》|“[^”]*”", "", q)
+    return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare))
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
     ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES), ("event", EVENT_CUES),
@@ -119,6 +131,7 @@ class Intent:
     day: bool = False  # a date question that wants the day (哪天, 几号): a month does not answer it
     numbers: tuple[str, ...] = ()  # figures the question itself gives (1032件问题里…), years aside
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
+    doc_kinds: tuple[str, ...] = ()  # 编了哪些指南或指引: the kinds of titled document asked for (指南, 指引)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
     spelled: tuple[str, ...] = ()  # corpus names an English question spells in pinyin (Geti Shenxindai)
@@ -217,4 +230,5 @@ def read_intent(question: str) -> Intent:
         foreign_name=bool(FOREIGN_NAME.search(ql)),
         numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", YEAR.sub(" ", q.replace(" ", ""))))),
         title=(m.group(1) or "") if (m := PERSON.search(ql)) else "",
+        doc_kinds=_doc_kinds(q),
     )

@@ -527,3 +527,24 @@ def test_at_which_event_is_answered_by_the_sentence_naming_the_occasion(answerer
     that merely shares the words 发布 and 活动."""
     ans = answerer.answer(question)
     assert not ans.abstained and "网络安全宣传周" in ans.citations[0].quote, ans.text
+
+
+def test_which_guides_lists_every_titled_guide_by_its_full_name(answerer):
+    """编了哪些指南、指引: each case line names its documents by their full titles — both 《…指南》 of the court's
+    paragraph, and the prosecutors' 《深圳市企业数据合规指引》 rather than a sentence about 《指引》."""
+    ans = answerer.answer("法院和检察院的案例里，分别编了哪些指南、指引？")
+    quoted = "".join(c.quote for c in ans.citations)
+    for title in ("《企业破产申请类案标准化审查指南》", "《企业破产清算案件办理指南》", "《深圳市企业数据合规指引》"):
+        assert title in quoted, ans.text
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("市中院和市检察院各自编了哪些指南或指引？", ("指南", "指引")),
+    ("出台的办法叫什么？", ("办法",)),
+    ("《深圳市企业数据合规指引》的六章分别是什么？", ()),  # 指引 is a word of the quoted title
+    ("已签合作协议的国际组织有哪些？", ()),  # 哪些 asks about the organisations, not the agreements
+])
+def test_document_kinds_are_read_only_where_the_question_asks_for_them(question, kinds):
+    from caseqa.app.intent import read_intent
+
+    assert read_intent(question).doc_kinds == kinds
