@@ -941,6 +941,13 @@ class Answerer:
                 pool = self._lead_with(pool, lambda t: any(not YEARLIKE.fullmatch(m.group(0).strip())
                                                            for m in unit.finditer(t)),
                                        self.params.unit_switch_margin)
+                # …and one that counts the very thing asked (多少件简易破产案件 → "审结简易破产案件584件") before
+                # figures in that unit for something else (审结破产申请案件1861件)
+                thing = re.search(r"(?:多少|几)\s*" + re.escape(intent.unit) + r"([\u4e00-\u9fff]{2,12})", q)
+                if thing:
+                    name = re.sub(r"(了|呢|吗|啊)+$", "", thing.group(1))
+                    pool = self._lead_with(pool, lambda t: name in t.replace(" ", "") and bool(unit.search(t)),
+                                           self.params.unit_switch_margin)
         if "date" in intent.wants:
             # a 什么时候 / 哪天 question is answered by a date, about the event asked for (发布, 实施…)
             when = DAY if intent.day else DATE

@@ -548,3 +548,10 @@ def test_document_kinds_are_read_only_where_the_question_asks_for_them(question,
     from caseqa.app.intent import read_intent
 
     assert read_intent(question).doc_kinds == kinds
+
+
+def test_a_figure_for_the_very_thing_counted_leads(answerer):
+    """多少件简易破产案件: "审结简易破产案件584件" answers, not the better-scoring sentence that counts
+    破产申请案件 in the same unit."""
+    ans = answerer.answer("破产快审机制实施以来，一共审结了多少件简易破产案件？")
+    assert "584件" in "".join(c.quote for c in ans.citations), ans.text
