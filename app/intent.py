@@ -156,7 +156,14 @@ def _table_position(q: str) -> int:
 
 
 def _has(q: str, cues: tuple[str, ...]) -> bool:
-    return any(c in q for c in cues)
+    """Whether ``q`` holds one of ``cues``; an English cue only as whole words (who is not in whole)."""
+    return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", q) if c.isascii() else c in q for c in cues)
+
+
+# "when" asks for a date at the head of a question (When did…, …and when was it…), not as a conjunction
+# ("the rule applied when several cases are bundled")
+# ("When promoting the product, how many…" is a participle clause, not a when-question either)
+ASKING_WHEN = re.compile(r"(^|\b(and|or|since|until|by|from)\s+|[,;(]\s*)when\b(?!\s+[a-z]+ing\b)")
 
 
 def read_intent(question: str) -> Intent:
@@ -166,6 +173,9 @@ def read_intent(question: str) -> Intent:
     # "English" means mostly Latin script: a few Chinese names in an English sentence do not make it Chinese
     english = len(re.findall(r"[A-Za-z]", q)) > 2 * len(re.findall(r"[\u4e00-\u9fff]", q))
     wants = {want for want, cues in WANT_CUES if _has(ql, cues)}
+    if english and "date" in wants and not _has(ql, tuple(c for c in DATE_CUES if c != "when")) \
+            and not ASKING_WHEN.search(ql):
+        wants.discard("date")
     if english and re.search(r"\bwhat (is|was|are|were) the [a-z\- ]*(rate|ratio|percentage|proportion|cost|price|"
                              r"budget|fee|expense|spending)s?\b", ql):
         wants.add("number")  # "what is the interest rate", "what was the total cost" ask for a figure

@@ -30,6 +30,8 @@ EN_STOP = frozenset(
 _NOISE = re.compile(r"^(variant of|old variant|see |abbr\. for|surname |used in |classifier for|CL:|\(old\))")
 _WORD = re.compile(r"[a-z]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a phrase an English question quotes: 'three fasts', "double limit" (not the apostrophe of can't or SCIA's)
+_QUOTED_EN = re.compile(r"(?:^|(?<=[\s(]))['‘\"“]([A-Za-z][A-Za-z\- ]{1,40}?)['’\"”](?=[\s,.?!;:)]|$)")
 
 
 def is_english(text: str) -> bool:
@@ -77,8 +79,11 @@ class Bridge:
     (``/to settle a bill/``) counts less.
     """
 
-    def __init__(self, entries: dict[str, dict[str, float]]) -> None:
+    def __init__(self, entries: dict[str, dict[str, float]], chars: dict[str, set[str]] | None = None,
+                 slogans: Iterable[str] = ()) -> None:
         self.entries = entries
+        self.chars = chars or {}  # English stem → characters of short dictionary words that translate it
+        self.slogans = frozenset(slogans)  # the corpus's short quoted terms (“三快”, “双限”)
 
     @classmethod
     def for_text(cls, text: str, min_len: int = 2, max_len: int = 6) -> Bridge:
@@ -86,6 +91,9 @@ class Bridge:
         present = {text[i : i + n] for n in range(min_len, max_len + 1) for i in range(len(text) - n + 1)
                    if _HAN.match(text[i])}
         entries: dict[str, dict[str, float]] = defaultdict(dict)
+        chars: dict[str, set[str]] = defaultdict(set)
+        slogans = re.findall(r"“([\u4e00-\u9fff]{2,4})”", text)
+        slogan_chars = set("".join(slogans))
         try:
             lines = _dictionary_lines()
             for line in lines:
@@ -93,10 +101,18 @@ class Bridge:
                     continue
                 head, _, rest = line.partition(" [")
                 parts = head.split(" ")
-                if len(parts) != 2 or parts[1] not in present:
+                if len(parts) != 2:
                     continue
                 word = parts[1]
                 _, _, defs = rest.partition("] ")
+                if len(word) <= 2 and not slogan_chars.isdisjoint(word):
+                    # 双 /double/, 快速 /fast/: characters a slogan may abbreviate a word to
+                    for sense in _senses(defs):
+                        if len(sense) <= 2:
+                            for st in sense:
+                                chars[st].update(ch for ch in word if ch in slogan_chars)
+                if word not in present:
+                    continue
                 for sense in _senses(defs):
                     tight = 1.0 / len(sense) ** 0.5
                     for s in set(sense):
@@ -104,7 +120,20 @@ class Bridge:
                             entries[s][word] = tight
         except (ModuleNotFoundError, FileNotFoundError):  # the bridge is an aid; answers work without it
             return cls({})
-        return cls(dict(entries))
+        return cls(dict(entries), dict(chars), slogans)
+
+    def slogans_for(self, english: str) -> list[str]:
+        """The corpus's short quoted terms that a quoted English phrase renders word by character:
+        'three fasts' → 三快, 'double limit' → 双限 (each word translated by the character in its place).
+        Government texts abbreviate their programmes this way; a dictionary knows only the characters."""
+        out = []
+        for phrase in _QUOTED_EN.findall(english):
+            words = [stem(w) for w in _WORD.findall(phrase.lower()) if w not in ("a", "an", "the", "of", "and")]
+            for term in self.slogans:
+                if len(term) == len(words) and all(ch in self.chars.get(w, ()) for ch, w in zip(term, words,
+                                                                                                strict=True)):
+                    out.append(term)
+        return sorted(set(out))
 
     def groups(self, english: str, per_word: int = 4) -> list[dict[str, float]]:
         """For each content word of ``english`` that the dictionary knows: its Chinese corpus words with
@@ -117,6 +146,7 @@ class Bridge:
             ranked = sorted(cands.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[:per_word]
             if ranked:
                 out.append(dict(ranked))
+        out += [{term: 1.0} for term in self.slogans_for(english)]
         return out
 
     def translate(self, english: str, per_word: int = 4) -> dict[str, float]:

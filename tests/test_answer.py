@@ -555,3 +555,28 @@ def test_a_figure_for_the_very_thing_counted_leads(answerer):
     破产申请案件 in the same unit."""
     ans = answerer.answer("破产快审机制实施以来，一共审结了多少件简易破产案件？")
     assert "584件" in "".join(c.quote for c in ans.citations), ans.text
+
+
+@pytest.mark.parametrize(("question", "date"), [
+    ("When did the complaint windows go live?", True),
+    ("What was released, and when?", True),
+    ("What is the 'dual limits' rule applied when several cases are bundled?", False),  # a conjunction
+    ("When promoting the loan product, how many markets did the team visit?", False),  # a participle clause
+])
+def test_english_when_asks_for_a_date_only_as_a_question_word(question, date):
+    from caseqa.app.intent import read_intent
+
+    assert ("date" in read_intent(question).wants) is date
+
+
+def test_english_cues_are_whole_words():
+    """"outreach" holds "each" and "whole" holds "who": neither makes a question cross-case or about a person."""
+    from caseqa.app.intent import read_intent
+
+    intent = read_intent("How many households did the outreach team reach as a whole?")
+    assert not intent.cross_case and "org" not in intent.wants
+
+
+def test_english_question_quoting_a_slogan_is_answered_from_it(answerer):
+    ans = answerer.answer("What is the 'double limit' rule the court applies to bundled bankruptcy cases?")
+    assert not ans.abstained and "双限" in ans.citations[0].quote, ans.text

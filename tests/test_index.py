@@ -127,6 +127,20 @@ def test_english_words_bridge_to_the_corpus_own_chinese_words(real_corpus):
     assert bridge.translate("the of which how many") == {}  # function words translate to nothing
 
 
+def test_a_quoted_english_phrase_finds_the_slogan_it_renders_character_by_character(real_corpus):
+    """'three fasts' is “三快” and 'dual limits' is “双限”: each word translates to the character in its place;
+    a phrase that matches no quoted term of the corpus, or an unquoted one, adds nothing."""
+    from caseqa.index.bridge import Bridge
+
+    bridge = Bridge.for_text(real_corpus.text)
+    assert bridge.slogans_for("What are the 'three fasts' the court aims for?") == ["三快"]
+    assert bridge.slogans_for('What is the "dual limits" rule?') == ["双限"]
+    assert bridge.slogans_for("What is the 'double limit' rule?") == ["双限"]
+    assert "三快" in bridge.translate("What are the 'three fasts'?")
+    assert bridge.slogans_for("What are the 'four fasts'?") == []
+    assert bridge.slogans_for("What are the three fasts? Shenzhen's court can't say") == []
+
+
 def test_english_question_searches_bm25_through_the_bridge(tmp_path, real_corpus, fake_encoder):
     from caseqa.index.bridge import Bridge
 
