@@ -60,7 +60,8 @@ GENERIC_FIRM_WORDS = frozenset(
     .split()
 )
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
-EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上")
+EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
+                   r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -83,7 +84,7 @@ FACT_WANTS = frozenset("number date duration name list org rank event".split())
 ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
-COMPILATION_WORDS = frozenset("汇编 本 这本 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
+COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
                               "how many cases units compilation".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
@@ -716,8 +717,13 @@ class Answerer:
 
     def _topical(self, q: str) -> bool:
         """Whether a question has content words beyond the compilation's own (its title, 案例, 单位…)."""
+        title = self.corpus.title.replace(" ", "")
+        single = {w for w in self._compilation_words if len(w) == 1}
+        # (市级 is a piece of the title 深圳市级营商环境…; jieba's 共收录 holds 收录, its 共收 is 共 + 收)
         return any(t not in self._compilation_words and t not in GENERIC_WORDS and t not in FOCUS_STOP
-                   and t not in OVERVIEW_WORDS and not re.fullmatch(r"[\d几多少个]+", t) for t in self.tokenize(q))
+                   and t not in OVERVIEW_WORDS and not re.fullmatch(r"[\d几多少个一]+", t) and t not in title
+                   and not set(t) <= single
+                   and not any(len(w) >= 2 and w in t for w in self._compilation_words) for t in self.tokenize(q))
 
     def _specific_words(self, q: str) -> list[str]:
         """The question's words of two or more characters that say what it is about, not how it asks."""
@@ -913,6 +919,13 @@ class Answerer:
         k = p.english_chunks if intent.english else p.candidate_chunks
         hits = self.searcher.search(topic, k=k, cases=filt)
         hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
+        if "alias" in intent.wants and hits:
+            # 又叫什么 / other names: the passage that gives them (又名…, 简称…) may sit in a paragraph retrieval
+            # ranked low; the best case's paragraphs with such a mark are candidates too (for scoring only)
+            have = {h.chunk.id for h in hits}
+            extra = [c for c in self.index.chunks if c.case == hits[0].chunk.case and c.id not in have
+                     and c.section_kind != TABLE and ALIAS_MARK.search(c.text)]
+            hits = hits + [Hit(c, 0.0, len(hits) + i, 0.0, 0.0, None, None) for i, c in enumerate(extra, 1)]
         scored = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
         if said:  # a follow-up wants something new: what the last answer quoted yields to close rivals
             scored = sorted((replace(s, score=s.score - self.params.w_repeat) if s.sentence.id in said else s

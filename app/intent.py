@@ -19,6 +19,7 @@ DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月"
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
             "which unit", "which department", "who", "which organization", "which organisation", "which bank")
 ALIAS_CUES = ("别名", "别称", "又名", "又叫", "又称", "简称", "全称", "其他名字", "其他名称", "also known", "other name",
+              "known by", "known as", "also called", "a.k.a",
               "abbreviat", "short for", "full name")
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
 LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "各有", "几个方面", "几项", "which ones", "list",
@@ -66,7 +67,9 @@ ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单
                       r"列(一下|出)?.{0,6}(报送单位|案例|标题)|all (the )?(units|cases|titles)")
 POSITION_LAST = re.compile(r"(排在|排|列在)?最后(一个|一篇|一项|那个|的)?案例|案例.{0,4}(排在|排)最后|last case")
 POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八九十\d]{1,3})(?:位|个|篇)?的?案例|第([一二三四五六七八九十\d]{1,3})篇")
-CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?:个案例|号案例|案)?|case\s*(\d{1,2})", re.I)
+# (案例一共 / 案例一起 are 一共 and 一起, not case one)
+CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起些样般定切直致同并旦贯])(?:个案例|号案例|案)?|"
+                      r"case\s*(\d{1,2})", re.I)
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
 PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
                     r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人).{0,6}(叫什么|是谁|名字|姓名)|"
@@ -156,8 +159,10 @@ def _table_position(q: str) -> int:
 
 
 def _has(q: str, cues: tuple[str, ...]) -> bool:
-    """Whether ``q`` holds one of ``cues``; an English cue only as whole words (who is not in whole)."""
-    return any(re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", q) if c.isascii() else c in q for c in cues)
+    """Whether ``q`` holds one of ``cues``; an English cue only as whole words (who is not in whole), a plural
+    included (other names)."""
+    return any(re.search(rf"(?<![a-z]){re.escape(c)}(?:s|es)?(?![a-z])", q) if c.isascii() else c in q
+               for c in cues)
 
 
 # "when" asks for a date at the head of a question (When did…, …and when was it…), not as a conjunction

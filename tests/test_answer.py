@@ -580,3 +580,25 @@ def test_english_cues_are_whole_words():
 def test_english_question_quoting_a_slogan_is_answered_from_it(answerer):
     ans = answerer.answer("What is the 'double limit' rule the court applies to bundled bankruptcy cases?")
     assert not ans.abstained and "双限" in ans.citations[0].quote, ans.text
+
+
+def test_yigong_after_anli_is_not_case_one(answerer):
+    """案例一共 is 案例 + 一共: "这批营商环境案例一共有几个？" counts the index table's rows."""
+    from caseqa.app.intent import read_intent
+
+    assert read_intent("这批优秀案例一共有几个？").case_refs == ()
+    assert read_intent("案例一的成效怎么样？").case_refs == (1,)
+    ans = answerer.answer("这次市级营商环境优秀案例总共收录了几个案例？")
+    assert not ans.abstained and ans.citations[0].chunk_id.startswith("table."), ans.text
+
+
+def test_an_occasion_attended_is_an_event(answerer):
+    """在维也纳参加…第56届会议 names the meeting asked about, though it has no 在…上."""
+    ans = answerer.answer("深圳国际仲裁院去年7月在维也纳参加了什么会议？")
+    assert not ans.abstained and "第56届会议" in ans.citations[0].quote, ans.text
+
+
+def test_other_names_in_english_find_the_sentence_that_gives_them(answerer):
+    """'other names … known by' asks for aliases; the 又名 passage is found even where retrieval ranks it low."""
+    ans = answerer.answer("By what other names is the Shenzhen Court of International Arbitration known?")
+    assert "又名" in "".join(c.quote for c in ans.citations), ans.text
