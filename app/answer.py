@@ -1070,6 +1070,12 @@ class Answerer:
         # Labels carry no digits (every number in an answer must be quoted), so a year is named in words.
         if any(y not in case_text for y in intent.years):
             missing.append("问题所问年份的情况")
+        # a figure the question takes as given that the cases never state (第78条 when the text has 77条) is a
+        # false premise; a two-digit year (23年) is a year, not a figure
+        absent = [n for n in intent.numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", self._flat_text)
+                  and not (len(n) == 2 and f"20{n}年" in self._flat_text)]
+        if absent:
+            missing.append("问题所说的“" + "、".join(absent) + "”")
         places = intent.places
         if len(places) > 1 and intent.places_any and any(p in case_text for p in places):
             places = ()  # 香港或澳门: one of them is enough

@@ -75,7 +75,8 @@ PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法�
                     r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人).{0,6}(叫什么|是谁|名字|姓名)|"
                     r"(叫什么名字|姓名|哪一?位|\bwho (signed|led|chaired)\b|"
                     r"\bwho (was|is) the (current |former |then )?([a-z]+ )?(head|director|president|chair(man|woman|person)?|"
-                    r"minister|leader|mayor|secretary|ceo|founder|governor)\b)")
+                    r"minister|leader|mayor|secretary|ceo|founder|governor|judge|prosecutor|manager|official|officer|"
+                    r"spokes(?:man|woman|person)|representative|arbitrator)\b)")
 MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
@@ -93,10 +94,11 @@ PLACES = tuple(
     ).split()
 )
 # "哪家公司开发的", "试点银行是哪几家": the answer must name a firm of that kind
-FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所)|(公司|企业|银行|事务所)(?:分别|各自|都)?"
+FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所|医院|药店)|"
+                        r"(公司|企业|银行|事务所|医院|药店)(?:分别|各自|都)?"
                         r"(?:是哪(?:一|几)?(?:家|个|些)|有哪(?:一|几)?(?:家|个|些)(?![\u4e00-\u9fff]))"
-                        r"|\bwhich (?:[a-z]+ )?(bank|company|firm)s?\b")
-FIRM_EN = {"bank": "银行", "company": "公司", "firm": "公司"}
+                        r"|\bwhich (?:[a-z]+ )?(bank|company|firm|hospital|pharmacy)s?\b")
+FIRM_EN = {"bank": "银行", "company": "公司", "firm": "公司", "hospital": "医院", "pharmacy": "药店"}
 # The same places as an English question names them: the evidence is Chinese, so the constraint is the
 # Chinese name (an English question about Hong Kong is satisfied by 香港 in the text).
 PLACES_EN = {

@@ -602,3 +602,17 @@ def test_other_names_in_english_find_the_sentence_that_gives_them(answerer):
     """'other names … known by' asks for aliases; the 又名 passage is found even where retrieval ranks it low."""
     ans = answerer.answer("By what other names is the Shenzhen Court of International Arbitration known?")
     assert "又名" in "".join(c.quote for c in ans.citations), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "《深圳市企业数据合规指引》第90条是怎么规定的？",  # the text has 77 articles
+    "Who is the judge in charge of the fast-track bankruptcy team at the Intermediate Court?",
+    "Which hospital settled the most cross-provincial medical bills in Shenzhen?",
+])
+def test_false_premises_and_unnamed_people_or_hospitals_are_refused(answerer, question):
+    """A figure the cases never state, a judge's name, a hospital's name: the cases give none of them."""
+    assert answerer.answer(question).abstained
+
+
+def test_a_two_digit_year_is_not_a_figure_the_cases_lack(answerer):
+    assert not answerer.answer("仲裁院23年7月在维也纳参加了什么会议？").abstained
