@@ -62,6 +62,9 @@ GENERIC_FIRM_WORDS = frozenset(
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
+# "A和B这两个案例" / "A与B两项": the question names two cases by what they are about
+PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|跟|及|、)([\u4e00-\u9fff“”《》·]{2,20}?)"
+                           r"(?:这|报的|的)?(?:两|二)(?:个|项)")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -709,6 +712,8 @@ class Answerer:
         if intent.every_case and not filt:
             return self._cross(q, intent, topic, [c.number for c in self.corpus.cases])
         named = self._named_cases(q)
+        if len(named) < 2 and not filt:
+            named = self._pair_cases(q) or named
         if intent.cross_case and not filt:
             return self._cross(q, intent, topic, named)
         if len(named) >= 2 and not filt and re.search(r"(和|与|跟|及|、|以及)", q):
@@ -1293,6 +1298,20 @@ class Answerer:
             if term in qn and len(cases) == 1:
                 found.extend(cases)
         return list(dict.fromkeys(found))
+
+    def _pair_cases(self, q: str) -> list[int]:
+        """The two cases of "供水可靠性和破产审判这两个案例" when no name picks them out: each side of 和 is
+        searched on its own and must lead to a different case."""
+        m = PAIR_OF_CASES.search(q)
+        if not m:
+            return []
+        found = []
+        for part in (m.group(1), m.group(2)):
+            hits = [h for h in self.searcher.search(part, k=3) if h.chunk.section_kind != TABLE]
+            if not hits:
+                return []
+            found.append(hits[0].chunk.case)
+        return found if len(set(found)) == 2 else []
 
     def _distinctive_terms(self) -> dict[str, tuple[int, ...]]:
         """Domain terms (quoted names, titles, abbreviations) and the cases whose text contains them."""

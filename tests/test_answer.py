@@ -616,3 +616,10 @@ def test_false_premises_and_unnamed_people_or_hospitals_are_refused(answerer, qu
 
 def test_a_two_digit_year_is_not_a_figure_the_cases_lack(answerer):
     assert not answerer.answer("仲裁院23年7月在维也纳参加了什么会议？").abstained
+
+
+def test_two_cases_named_by_their_topics_are_both_answered(answerer):
+    """供水可靠性与破产审判两个案例: no unit is named, so each side of 与 is searched for its case."""
+    ans = answerer.answer("供水可靠性与破产审判两个案例各取得了什么成效？")
+    assert set(ans.cases) == {2, 8}, ans.text
+    assert len(_lines_by_case(ans)) == 2
