@@ -623,3 +623,16 @@ def test_two_cases_named_by_their_topics_are_both_answered(answerer):
     ans = answerer.answer("供水可靠性与破产审判两个案例各取得了什么成效？")
     assert set(ans.cases) == {2, 8}, ans.text
     assert len(_lines_by_case(ans)) == 2
+
+
+@pytest.mark.parametrize(("question", "rows"), [
+    ("哪些单位报送了案例？", 10),
+    ("这份汇编有哪些案例？", 10),
+    ("案例6是哪两个单位联合报的？", 1),
+    ("汇编里一共多少个报送单位？", 1),
+])
+def test_more_ways_of_asking_about_the_index_table(answerer, question, rows):
+    """Questions about the compilation itself are answered from the index table's rows, not from case text."""
+    ans = answerer.answer(question)
+    assert not ans.abstained and all(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
+    assert len(ans.citations) == rows
