@@ -981,7 +981,8 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
-        chosen = self._overview(intent, case_no, pool) or self._select(pool, intent)
+        chosen = (self._overview(intent, case_no, pool) or self._results_overview(intent, case_no, pool, lex_extra)
+                  or self._select(pool, intent))
         case = self.corpus.case(case_no)
         if intent.which_case:
             row = self._table_row(case_no)
@@ -1040,6 +1041,28 @@ class Answerer:
         top = pool[0] if pool else None
         return [_Scored(h, self._para_of[h.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0)
                 for h in heads]
+
+    def _results_overview(self, intent: Intent, case_no: int, pool: list[_Scored], context: str = "") -> list[_Scored]:
+        """"What did case X achieve?" with nothing more specific (nor a specific topic in the conversation,
+        ``context``): the opening sentences of its 工作成效, as far as the length budget goes — the case's own
+        summary of its results, figures first as it tells them."""
+        if intent.section != OUTCOME or intent.wants - {"list"}:
+            return []
+        specific = [t for t in (*intent.tokens, *self.tokenize(context)) if t not in self._identity.get(case_no, set())
+                    and t not in OVERVIEW_WORDS and t not in SECTION_WORDS and t not in STOPWORDS
+                    and t not in GENERIC_WORDS]
+        if specific:
+            return []
+        paragraphs = [p for p in self.corpus.paragraphs if p.case == case_no and p.section_kind == OUTCOME]
+        top = pool[0] if pool else None
+        chosen: list[_Scored] = []
+        size = 0
+        for s in (s for p in paragraphs for s in p.sentences if not SUBPOINT_TITLE.match(s.text)):
+            if chosen and size + len(s.text) > self.params.max_chars:
+                break
+            chosen.append(_Scored(s, self._para_of[s.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0))
+            size += len(s.text)
+        return chosen
 
     def _table_row(self, case_no: int) -> Paragraph | None:
         return self._rows.get(case_no)

@@ -636,3 +636,12 @@ def test_more_ways_of_asking_about_the_index_table(answerer, question, rows):
     ans = answerer.answer(question)
     assert not ans.abstained and all(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
     assert len(ans.citations) == rows
+
+
+def test_what_a_case_achieved_is_told_from_the_start_of_its_results(answerer):
+    """"取得了什么成效" with nothing more specific: the opening of 工作成效 (全省第一, then the figures), within
+    the length budget — not one mid-paragraph sentence about a bulletin."""
+    ans = answerer.answer("公共资源交易数字化改革取得了什么成效？")
+    quoted = "".join(c.quote for c in ans.citations)
+    assert "全省第一" in quoted and "8202" in quoted.replace(" ", ""), ans.text
+    assert len(ans.text) < 400
