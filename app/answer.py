@@ -65,6 +65,9 @@ EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|�
 # "A和B这两个案例" / "A与B两项": the question names two cases by what they are about
 PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|跟|及|、)([\u4e00-\u9fff“”《》·]{2,20}?)"
                            r"(?:这|报的|的)?(?:两|二)(?:个|项)")
+# what states a limit or an extreme: 最高…, 不超过…, 5个月以内, 居…之首
+LIMIT_GIVEN = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短|不超过|不高于|不低于|不少于|至多|至少|以内|以下|以上|"
+                         r"之首|第一|首位")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -307,6 +310,15 @@ def _unit_figure(unit: str) -> re.Pattern[str]:
     cn = "|(?!一[个项条])[一二两三四五六七八九十百千]+" if unit in ("个", "项", "条") else ""
     return re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
                       + "|".join(map(re.escape, units)) + ")")
+
+
+def _counted_core(word: str) -> str:
+    """The part of a jieba word that names what is counted: a measure word or modal glued to it goes
+    (多少家能 → 能 → "", 能省 → 省), and so does a directional ending (放出去 → 放)."""
+    word = re.sub(r"^(?:家|个|件|笔|户|项|次|场)(?=[\u4e00-\u9fff])", "", word)
+    word = re.sub(r"^(?:能够|可以|能|可|会|要)(?=[\u4e00-\u9fff])", "", word)
+    word = re.sub(r"(?<=[\u4e00-\u9fff])(?:出去|出来|下来|下去|进去|起来)$", "", word)
+    return "" if word in ("能", "可", "会", "要", "可以", "能够", "着", "来着", "了", "过", "呢", "啊", "吗") else word
 
 
 def _names_document(kinds: Sequence[str], text: str) -> bool:
@@ -616,12 +628,14 @@ class Answerer:
             owner = next((x for x in reversed(head) if x.strip() and x != "了"), "") in POSSESSIVE_VERBS
             if before and cues is None and not (owner and after):
                 out.append(before[-1])  # for dates the event is the word after the cue (什么时候 → 上线)
+                if len(_counted_core(before[-1])) == 1 and len(before) >= 2:
+                    out.append(before[-2])  # a one-character verb (租金能打几折) leans on the noun before it
             # the counted noun is the next word; an event may take two (开始建设, 全面上线)
             for x in after[: 1 if cues is None else 2]:
                 if re.match(r"[，。？！,?!；;]", x):
                     break
                 out.append(x)
-        return tuple(dict.fromkeys(out))
+        return tuple(dict.fromkeys(w for w in map(_counted_core, out) if w and w not in ASK_FILLERS))
 
     def _ranked(self, q: str) -> tuple[str, ...]:
         """What a 排第几 question ranks: its content words before the cue, less places and scopes
@@ -640,7 +654,11 @@ class Answerer:
             for cue in ("多少", "几"):
                 if cue in w:  # 多少天, 几 | 家, and jieba's 打几折
                     rest = w[w.index(cue) + len(cue):] or (words[i + 1] if i + 1 < len(words) else "")
-                    if rest in MEASURE_WORDS:
+                    following = words[i + 1] if w.endswith("个") and i + 1 < len(words) else ""
+                    if following in ("小时", "工作日", "月"):  # 几个小时 counts hours, 几个月 months
+                        return following if following != "月" else "个月"
+                    rest = rest[:1] if rest[1:] and rest[:1] in MEASURE_WORDS and rest not in MEASURE_WORDS else rest
+                    if rest in MEASURE_WORDS:  # (…and jieba's 家能 of 多少家能 is 家)
                         return rest
         return ""
 
@@ -1123,6 +1141,8 @@ class Answerer:
                 >= 0.6 * len(intent.counted)
                 for s in pool[:3]):
             missing.append("问题所问的排名")
+        if intent.extreme and pool and not any(LIMIT_GIVEN.search(s.sentence.text) for s in pool[:3]):
+            missing.append("问题所问的上限或下限")  # 最高能贷多少: an average (平均金额15.4万元) is no limit
         if "duration" in intent.wants and pool and not any(DURATION.search(s.sentence.text) for s in pool[:8]):
             missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
@@ -1211,6 +1231,10 @@ class Answerer:
         if not counted:
             return True
         best = numeric[0]
+        # a one-character word (打, 放, 省) is weak evidence: when a longer counted word is in the case (租金),
+        # that one must be there
+        case_text = self._case_text[case_no].replace(" ", "")
+        counted = tuple(t for t in counted if len(t) >= 2 and t in case_text) or counted
         overlap = any(t in s.sentence.text.replace(" ", "") for s in numeric[:3] for t in counted)
         return overlap or best.cos >= p.number_cos
 

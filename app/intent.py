@@ -51,6 +51,7 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
     (编了哪些指南或指引, 出台的办法叫什么), not a word of a title the question quotes (《…合规指引》的六章)."""
     bare = re.sub(r"《[^》]*》|“[^”]*”", "", q)
     return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare))
+EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
     ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES), ("event", EVENT_CUES),
@@ -137,6 +138,7 @@ class Intent:
     day: bool = False  # a date question that wants the day (哪天, 几号): a month does not answer it
     numbers: tuple[str, ...] = ()  # figures the question itself gives (1032件问题里…), years aside
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
+    extreme: bool = False  # 最高能贷多少 / 最长多久: asks for a limit, which a plain figure does not give
     doc_kinds: tuple[str, ...] = ()  # 编了哪些指南或指引: the kinds of titled document asked for (指南, 指引)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
@@ -249,4 +251,5 @@ def read_intent(question: str) -> Intent:
         numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", YEAR.sub(" ", q.replace(" ", ""))))),
         title=(m.group(1) or "") if (m := PERSON.search(ql)) else "",
         doc_kinds=_doc_kinds(q),
+        extreme=bool(EXTREME_ASKED.search(q)) and bool(wants & {"number", "duration"}),
     )

@@ -645,3 +645,19 @@ def test_what_a_case_achieved_is_told_from_the_start_of_its_results(answerer):
     quoted = "".join(c.quote for c in ans.citations)
     assert "全省第一" in quoted and "8202" in quoted.replace(" ", ""), ans.text
     assert len(ans.text) < 400
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("个体户信用贷款一共放出去多少钱？", "3.78亿"),  # jieba's 放出去: the verb is 放 (放款)
+    ("居民家里一年平均停几个小时水？", "3.6小时"),  # 几个小时 counts hours, not 个
+    ("前海那个税务师大厦租金能打几折来着", "6.5-7折"),  # 几折来 | 着: the unit is 折, the thing is 租金
+    ("投标时用电子执照能省几天？", "2—3天"),  # jieba's 能省: the verb is 省
+])
+def test_colloquial_figure_questions_are_answered_not_refused(answerer, question, figure):
+    ans = answerer.answer(question)
+    assert not ans.abstained and figure in "".join(c.quote for c in ans.citations).replace(" ", ""), ans.text
+
+
+def test_a_limit_is_not_answered_with_a_plain_figure(answerer):
+    """最多能贷多少 asks for a cap; the case gives an average (平均金额15.4万元), not a limit."""
+    assert answerer.answer("个体深信贷每户最多能贷多少钱？").abstained
