@@ -68,6 +68,10 @@ PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|�
 # what states a limit or an extreme: 最高…, 不超过…, 5个月以内, 居…之首
 LIMIT_GIVEN = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短|不超过|不高于|不低于|不少于|至多|至少|以内|以下|以上|"
                          r"之首|第一|首位")
+MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
+                           r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例")
+MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(?:了|过)*([\u4e00-\u9fff·“”]{2,16}?)"
+                            r"(?:吗|呢)?(?:？|\?|，|,|。|$)|(?:跟|和|与)([\u4e00-\u9fff·“”]{2,12}?)(?:有关|相关)")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -1346,6 +1350,25 @@ class Answerer:
                 found.extend(cases)
         return list(dict.fromkeys(found))
 
+    def _mentions(self, q: str) -> tuple[list[str], list[int]]:
+        """The phrase a which-cases question asks about (提到了粤港澳大湾区, 跟前海有关) and the cases whose text
+        holds it word for word; a phrase no case writes (具体的香港机构) or most cases use (深圳, 企业) is no
+        literal criterion and gives nothing."""
+        m = MENTION_PHRASE.search(q)
+        term = (m.group(1) or m.group(2) or "").strip("“”") if m else ""
+        if len(term) < 2 or term in self._compilation_words:
+            return [], []
+        flat = {c: text.replace(" ", "").replace("·", "") for c, text in self._case_text.items()}
+        term = term.replace("·", "")
+        cases = [c for c, text in sorted(flat.items()) if term in text]
+        return ([term], cases) if 0 < len(cases) < 0.8 * len(flat) else ([], [])
+
+    def _case_sentences(self, case_no: int, q: str, intent: Intent, qvec: np.ndarray) -> list[_Scored]:
+        """Every sentence of a case, scored for the question (for a case retrieval did not reach)."""
+        chunks = [c for c in self.index.chunks if c.case == case_no and c.section_kind != TABLE]
+        hits = [Hit(c, 0.0, r, 0.0, 0.0, None, None) for r, c in enumerate(chunks, 1)]
+        return self._scored(q, intent, hits, qvec, cross=True)
+
     def _pair_cases(self, q: str) -> list[int]:
         """The two cases of "供水可靠性和破产审判这两个案例" when no name picks them out: each side of 和 is
         searched on its own and must lead to a different case."""
@@ -1396,6 +1419,8 @@ class Answerer:
         # every case has the section 各个案例的背景 asks for: the sections are the evidence
         if not intent.every_case and not self._supported(best, hits, intent):
             return self._refuse(q, intent, related, topic=topic)
+        terms, mentioned = ([], []) if named or intent.every_case or not MENTION_ASKED.search(q) else self._mentions(q)
+        mentioned = mentioned if len(terms) == 1 else []
         if named:
             keep = [(c, pool) for c, pool in ranked if c in named]
         else:
@@ -1405,6 +1430,20 @@ class Answerer:
                     if (pool[0].score >= best.score - p.cross_margin
                         or (best.lex > 0 and pool[0].lex >= p.cross_lex_ratio * best.lex))
                     and self._supported(pool[0], hits, intent, agreement=False)]
+        if mentioned:
+            # 哪些案例提到了粤港澳大湾区: the cases whose text writes it, and no other — a literal, checkable
+            # criterion where scores near the best miss some — each quoted where it writes it
+            def holds(x: _Scored) -> bool:
+                return all(t in x.sentence.text.replace(" ", "").replace("·", "") for t in terms)
+
+            pools = dict(keep)
+            keep = []
+            for c in mentioned:
+                pool = pools.get(c) or by_case.get(c) or []
+                holding = [x for x in pool if holds(x)] or [
+                    x for x in self._case_sentences(c, q, intent, qvec) if holds(x)]
+                if holding:
+                    keep.append((c, holding + [x for x in pool if x not in holding]))
         keep = keep if intent.every_case else keep[: p.cross_max_cases]
         groups = []
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
@@ -1414,7 +1453,7 @@ class Answerer:
             narrow = replace(self.params, max_sentences=2, max_chars=160)
             if named:  # "A和B各取得了什么成效": each case answers from the section asked for
                 pool = self._section_pool(q, intent, pool, c, qvec, "", set())
-            elif ranking is not scored:
+            elif ranking is not scored and c in quote_pools and c not in mentioned:
                 pool = quote_pools[c]
             groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
         if not groups:

@@ -661,3 +661,20 @@ def test_colloquial_figure_questions_are_answered_not_refused(answerer, question
 def test_a_limit_is_not_answered_with_a_plain_figure(answerer):
     """最多能贷多少 asks for a cap; the case gives an average (平均金额15.4万元), not a limit."""
     assert answerer.answer("个体深信贷每户最多能贷多少钱？").abstained
+
+
+@pytest.mark.parametrize(("question", "term", "cases"), [
+    ("哪些案例提到了粤港澳大湾区？", "粤港澳大湾区", {9, 10}),
+    ("哪些案例用到了区块链？", "区块链", {8}),
+    ("哪些案例跟法治有关？", "法治", {9, 10}),
+])
+def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer, real_runtime, question, term,
+                                                                        cases):
+    """A which-cases-mention question has a literal answer: every case whose text writes the phrase, each
+    quoted where it does, and no case that never writes it."""
+    ans = answerer.answer(question)
+    assert set(ans.cases) == cases, ans.text
+    corpus = real_runtime.corpus
+    assert cases == {c.number for c in corpus.cases if term in corpus.text[c.start:c.end].replace(" ", "")}
+    for c in ans.citations:
+        assert term in c.quote.replace(" ", ""), ans.text
