@@ -262,7 +262,8 @@ def _part_missing(k: int, missing: tuple[str, ...], asked: str = "") -> str:
 
 ENGLISH_COUNTED = re.compile(
     r"\bhow (?:many|much) (?P<a>[a-z][a-z\- ]*?) (?=(?:do|does|did|are|is|were|was|have|has|had|can|could|will|"
-    r"would|in|of|to|for|from|at|on|by|with|that|which|who|the|\w+ed|offer\w*|take\w*)\b)|"
+    r"would|in|of|to|for|from|at|on|by|with|that|which|who|the|\w+ed|offer\w*|take\w*|took|made|became|went|got|"
+    r"gave|held|built|brought|lent|paid|spent|ran|saw|came)\b)|"
     r"\bwhat (?:is|was|are|were) the (?P<b>[a-z][a-z\- ]*?(?:rate|ratio|percentage|share|proportion|number|amount))\b")
 GENERIC_EN = frozenset("many much number amount total overall average".split())
 AUXILIARIES = frozenset("do does did is are was were has have had can could will would".split())
@@ -1124,8 +1125,8 @@ class Answerer:
         # false premise; a two-digit year (23年) is a year, not a figure
         absent = [n for n in intent.numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", self._flat_text)
                   and not (len(n) == 2 and f"20{n}年" in self._flat_text)]
-        if absent:
-            missing.append("问题所说的“" + "、".join(absent) + "”")
+        if absent:  # (named in words: every digit of an answer must be inside a quote)
+            missing.append("问题中给出的数字")
         places = intent.places
         if len(places) > 1 and intent.places_any and any(p in case_text for p in places):
             places = ()  # 香港或澳门: one of them is enough

@@ -279,6 +279,8 @@ def test_english_figure_the_text_never_gives_is_refused(answerer):
     # the issue's own example: the loans are only called 低利率, no rate is given
     assert english_counted("What is the interest rate of the loans?") == ("interest", "rate")
     assert english_counted("How much did it lend in total?") == ()
+    # an irregular past tense ends what is counted as a regular one does
+    assert english_counted("How many private enterprises took part in the visits?") == ("private", "enterprises")
     assert answerer.answer("What is the interest rate of the loans?").abstained
     # a figure the text gives is still answered, even where the dictionary misses a word (centres)
     ans = answerer.answer("How many community health centres offer direct settlement for patients from other provinces?")
