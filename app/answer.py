@@ -631,9 +631,10 @@ class Answerer:
             before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
             # 协会有多少会员: what comes before 有 owns what is counted, it is not counted itself
             owner = next((x for x in reversed(head) if x.strip() and x != "了"), "") in POSSESSIVE_VERBS
+            head = [x for x in after[:1] if _counted_core(x)]
             if before and cues is None and not (owner and after):
                 out.append(before[-1])  # for dates the event is the word after the cue (什么时候 → 上线)
-                if len(_counted_core(before[-1])) == 1 and len(before) >= 2:
+                if len(_counted_core(before[-1])) == 1 and len(before) >= 2 and not head:
                     out.append(before[-2])  # a one-character verb (租金能打几折) leans on the noun before it
             # the counted noun is the next word; an event may take two (开始建设, 全面上线)
             for x in after[: 1 if cues is None else 2]:
@@ -652,7 +653,7 @@ class Answerer:
 
     def _measure_word(self, q: str) -> str:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's words so 多少项目 is not 项."""
-        if re.search(r"百分之|比例|比率|占比|percent", q):
+        if re.search(r"百分之|比例|比率|占比|percent|率(?:是|为|有)?(?:多少|几)", q):  # 利率是多少, 费率多少
             return "%"
         words = [w for w in self.index.tokenize.words(q) if w.strip()]
         for i, w in enumerate(words):

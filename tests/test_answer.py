@@ -680,3 +680,11 @@ def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer
     assert cases == {c.number for c in corpus.cases if term in corpus.text[c.start:c.end].replace(" ", "")}
     for c in ans.citations:
         assert term in c.quote.replace(" ", ""), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "企·航计划花了多少财政资金？",  # 计划 names the programme; the counted thing (财政资金) is never given
+    "电子保函的手续费率是多少？",  # a rate asks for a percentage; the text gives none for the guarantees
+])
+def test_figures_the_text_never_gives_stay_refused(answerer, question):
+    assert answerer.answer(question).abstained
