@@ -66,7 +66,7 @@ EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|�
 PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|跟|及|、)([\u4e00-\u9fff“”《》·]{2,20}?)"
                            r"(?:这|报的|的)?(?:两|二)(?:个|项)")
 # what states a limit or an extreme: 最高…, 不超过…, 5个月以内, 居…之首
-LIMIT_GIVEN = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短|不超过|不高于|不低于|不少于|至多|至少|以内|以下|以上|"
+LIMIT_GIVEN = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短|不超过|不高于|不低于|不少于|至多|至少|以内|以下(?!简称)|以上|"
                          r"之首|第一|首位")
 MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
                            r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例")
@@ -456,7 +456,10 @@ class Answerer:
         if len(parts) < 2 and (pairs := attribute_parts(stripped)):
             parts, asked = [p for p, _ in pairs], [a for _, a in pairs]
         if len(parts) >= 2:
-            ans = self._by_parts(ans, parts, prev, filt, asked)
+            # the parts are about the case a quoted name of the whole picks out (“个体深信贷”单户…？有没有上限？)
+            named = self._named_cases(stripped)
+            part_filt = filt or (named if len(named) == 1 and read_intent(stripped).quoted else None)
+            ans = self._by_parts(ans, parts, prev, part_filt, asked)
         # the user's own words are kept as typed; every interface renders them as text
         return replace(ans, question=q, warnings=tuple(warnings))
 
@@ -742,6 +745,10 @@ class Answerer:
             return self._cross(q, intent, topic, named)
         if len(named) >= 2 and not filt and re.search(r"(和|与|跟|及|、|以及)", q):
             return self._cross(q, replace(intent, cross_case=True), topic, named)
+        if len(named) == 1 and not filt and intent.quoted:
+            # a quoted name only one case uses (“个体深信贷”) says which case answers, whatever scores higher
+            # elsewhere (额度 in another case's 授信额度)
+            filt = named
         return self._single(q, intent, topic, filt, note, lex_extra, set())
 
     def _topical(self, q: str) -> bool:

@@ -52,6 +52,7 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
     bare = re.sub(r"《[^》]*》|“[^”]*”", "", q)
     return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare))
 EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
+LIMIT_NAMED = re.compile(r"上限|下限|封顶")  # 有没有额度上限 asks for a limit without 多少
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
     ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES), ("event", EVENT_CUES),
@@ -251,5 +252,5 @@ def read_intent(question: str) -> Intent:
         numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", YEAR.sub(" ", q.replace(" ", ""))))),
         title=(m.group(1) or "") if (m := PERSON.search(ql)) else "",
         doc_kinds=_doc_kinds(q),
-        extreme=bool(EXTREME_ASKED.search(q)) and bool(wants & {"number", "duration"}),
+        extreme=bool(EXTREME_ASKED.search(q)) and (bool(wants & {"number", "duration"}) or bool(LIMIT_NAMED.search(q))),
     )

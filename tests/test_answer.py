@@ -688,3 +688,16 @@ def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer
 ])
 def test_figures_the_text_never_gives_stay_refused(answerer, question):
     assert answerer.answer(question).abstained
+
+
+def test_a_limit_asked_without_a_figure_word_is_refused_too(answerer):
+    """有没有额度上限 asks for a cap; 以下简称 is no limit, and the case states none."""
+    assert answerer.answer("“个体深信贷”有没有额度上限？").abstained
+
+
+def test_the_parts_of_a_question_stay_with_the_case_its_quoted_name_picks(answerer):
+    """“个体深信贷”…？有没有额度上限？: the second part is about the same product, not another case's 授信额度,
+    and the answer says which part the case does not cover."""
+    ans = answerer.answer("“个体深信贷”累计放款多少？有没有额度上限？")
+    assert set(ans.cases) == {3}, ans.text
+    assert "3.78" in "".join(c.quote for c in ans.citations) and ans.missing, ans.text
