@@ -76,7 +76,7 @@ ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也�
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
-MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
+MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")  # (also read whole, as a word)
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
@@ -1012,7 +1012,7 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
-        chosen = (self._overview(intent, case_no, pool) or self._results_overview(intent, case_no, pool, lex_extra)
+        chosen = (self._overview(intent, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
         case = self.corpus.case(case_no)
         if intent.which_case:
@@ -1056,19 +1056,25 @@ class Answerer:
             return pool
         return extra
 
-    def _overview(self, intent: Intent, case_no: int, pool: list[_Scored]) -> list[_Scored]:
+    def _overview(self, intent: Intent, case_no: int, pool: list[_Scored], said: set[str] | None = None,
+                  ) -> list[_Scored]:
         """"How did case X do it?" with nothing more specific: the titles of its measures （一）（二）… or
-        一是/二是…, each quoted from its paragraph — the case's own summary of what it did."""
+        一是/二是…, each quoted from its paragraph — the case's own summary of what it did. "还有别的措施吗？"
+        after an answer (``said``: the sentences quoted so far) gives the titles of the measures not yet told."""
         if intent.section != PRACTICE or intent.wants - {"list"}:
             return []
         specific = [t for t in intent.tokens if t not in self._identity.get(case_no, set())
-                    and t not in OVERVIEW_WORDS and t not in STOPWORDS]
+                    and t not in OVERVIEW_WORDS and t not in STOPWORDS and not (said and MORE.fullmatch(t))]
         if specific:
             return []
         paragraphs = [p for p in self.corpus.paragraphs if p.case == case_no and p.section_kind == PRACTICE]
         heads = [p.sentences[0] for p in paragraphs if LIST_ITEM.match(p.sentences[0].text)]
         if len(heads) < 2 or sum(len(h.text) for h in heads) > 2 * self.params.max_chars:
             return []
+        if said:
+            heads = [h for h in heads if not any(s.id in said for s in self._para_of[h.id].sentences)]
+            if not heads:
+                return []
         top = pool[0] if pool else None
         return [_Scored(h, self._para_of[h.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0)
                 for h in heads]

@@ -701,3 +701,13 @@ def test_the_parts_of_a_question_stay_with_the_case_its_quoted_name_picks(answer
     ans = answerer.answer("“个体深信贷”累计放款多少？有没有额度上限？")
     assert set(ans.cases) == {3}, ans.text
     assert "3.78" in "".join(c.quote for c in ans.citations) and ans.missing, ans.text
+
+
+def test_other_measures_after_one_was_told_are_the_titles_not_yet_told(answerer):
+    """还有其他做法吗？ after a measure: the titles of the case's other measures, not more of the same one."""
+    first = answerer.answer("公共资源交易平台的电子营业执照有什么用？")
+    more = answerer.answer("还有其他做法吗？", history=[first])
+    told = {c.chunk_id for c in first.citations}
+    assert not more.abstained and len(more.citations) >= 2, more.text
+    assert not told & {c.chunk_id for c in more.citations}, more.text
+    assert all(re.match(r"\s*[（(][一二三四五六七八九十]+[）)]", c.quote) for c in more.citations), more.text
