@@ -692,6 +692,10 @@ class Answerer:
             return self._table(q, replace(intent, table=True, count_cases=False, all_rows=False, position=0,
                                           case_refs=tuple(n for n, units in self._units.items()
                                                           if any(pattern.fullmatch(u) for u in units)) or (0,)))
+        if intent.count_cases and re.search(r"报送|提交|报了", q) and (units := self._named_cases(q)):
+            # "市前海管理局报送了几个案例？": the index rows of that unit
+            return self._table(q, replace(intent, table=True, count_cases=False, all_rows=False, position=0,
+                                          case_refs=tuple(units)))
         if intent.count_cases and self._topical(q):
             # "有几个案例都提到了信用？" counts the cases about something: a cross-case question
             intent = replace(intent, table=False, count_cases=False, cross_case=True)

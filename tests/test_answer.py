@@ -711,3 +711,19 @@ def test_other_measures_after_one_was_told_are_the_titles_not_yet_told(answerer)
     assert not more.abstained and len(more.citations) >= 2, more.text
     assert not told & {c.chunk_id for c in more.citations}, more.text
     assert all(re.match(r"\s*[（(][一二三四五六七八九十]+[）)]", c.quote) for c in more.citations), more.text
+
+
+@pytest.mark.parametrize(("question", "rows"), [
+    ("第十个案例讲的是什么？", ["table.r10"]),
+    ("汇编中排在第一位的是哪个案例？", ["table.r01"]),
+    ("哪个案例由两个单位共同报送？", ["table.r06"]),
+    ("市前海管理局报送了几个案例？", ["table.r07"]),
+])
+def test_index_table_wordings_found_by_probing(answerer, question, rows):
+    ans = answerer.answer(question)
+    assert [c.chunk_id for c in ans.citations] == rows, ans.text
+
+
+def test_where_the_cases_come_from_lists_every_unit(answerer):
+    ans = answerer.answer("汇编的案例都来自哪些部门？")
+    assert len(ans.citations) == 10 and all(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
