@@ -76,7 +76,8 @@ ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也�
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
-MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")  # (also read whole, as a word)
+# 还有别的吗: asks for more (searched in a question, and matched whole against its words)
+MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
@@ -634,10 +635,10 @@ class Answerer:
             before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
             # 协会有多少会员: what comes before 有 owns what is counted, it is not counted itself
             owner = next((x for x in reversed(head) if x.strip() and x != "了"), "") in POSSESSIVE_VERBS
-            head = [x for x in after[:1] if _counted_core(x)]
+            noun_after = [x for x in after[:1] if _counted_core(x)]
             if before and cues is None and not (owner and after):
                 out.append(before[-1])  # for dates the event is the word after the cue (什么时候 → 上线)
-                if len(_counted_core(before[-1])) == 1 and len(before) >= 2 and not head:
+                if len(_counted_core(before[-1])) == 1 and len(before) >= 2 and not noun_after:
                     out.append(before[-2])  # a one-character verb (租金能打几折) leans on the noun before it
             # the counted noun is the next word; an event may take two (开始建设, 全面上线)
             for x in after[: 1 if cues is None else 2]:
