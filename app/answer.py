@@ -26,6 +26,7 @@ import numpy as np
 from caseqa.corpus import Case, Corpus, Paragraph, Sentence
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE, PREAMBLE, TABLE
 from caseqa.index.bridge import is_english, latin_words
+from caseqa.index.chunk import Chunk
 from caseqa.index.pinyin import Transliterator
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, unit_names
@@ -334,6 +335,12 @@ def _names_document(kinds: Sequence[str], text: str) -> bool:
                for k in kinds)
 
 
+def _as_hits(chunks: Sequence[Chunk], first_rank: int = 1) -> list[Hit]:
+    """Chunks taken as candidates without a retrieval score (a case's section, its alias paragraphs), ranked
+    in the order given after ``first_rank``."""
+    return [Hit(c, 0.0, r, 0.0, 0.0, None, None) for r, c in enumerate(chunks, first_rank)]
+
+
 def _has_amount(text: str) -> bool:
     """Whether ``text`` states an amount; a date is not one ("2021年8月" does not answer 多少家)."""
     return bool(NUMBER.search(DATE.sub(" ", text)))
@@ -406,6 +413,7 @@ class Answerer:
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._max_idf = math.log(1 + n)
         self._case_text = {c.number: self.corpus.text[c.start : c.end] for c in self.corpus.cases}
+        self._flat_case_text = {n: text.replace(" ", "") for n, text in self._case_text.items()}  # PDF spacing out
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
         self._flat_text = self.corpus.text.replace(" ", "")
@@ -451,7 +459,8 @@ class Answerer:
             return Answer(q, MARKUP_ONLY, True, warnings=tuple(warnings))
         prev = self._previous(history, cases)
         filt = list(cases) if cases else None
-        ans = self._answer(stripped, self._intent(stripped), prev, filt)
+        intent = self._intent(stripped)
+        ans = self._answer(stripped, intent, prev, filt)
         parts = sub_questions(stripped)
         asked: list[str] = []
         if len(parts) < 2 and (pairs := attribute_parts(stripped)):
@@ -459,7 +468,7 @@ class Answerer:
         if len(parts) >= 2:
             # the parts are about the case a quoted name of the whole picks out (“个体深信贷”单户…？有没有上限？)
             named = self._named_cases(stripped)
-            part_filt = filt or (named if len(named) == 1 and read_intent(stripped).quoted else None)
+            part_filt = filt or (named if len(named) == 1 and intent.quoted else None)
             ans = self._by_parts(ans, parts, prev, part_filt, asked)
         # the user's own words are kept as typed; every interface renders them as text
         return replace(ans, question=q, warnings=tuple(warnings))
@@ -966,7 +975,7 @@ class Answerer:
             have = {h.chunk.id for h in hits}
             extra = [c for c in self.index.chunks if c.case == hits[0].chunk.case and c.id not in have
                      and c.section_kind != TABLE and ALIAS_MARK.search(c.text)]
-            hits = hits + [Hit(c, 0.0, len(hits) + i, 0.0, 0.0, None, None) for i, c in enumerate(extra, 1)]
+            hits = hits + _as_hits(extra, first_rank=len(hits) + 1)
         scored = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
         if said:  # a follow-up wants something new: what the last answer quoted yields to close rivals
             scored = sorted((replace(s, score=s.score - self.params.w_repeat) if s.sentence.id in said else s
@@ -1054,7 +1063,7 @@ class Answerer:
         chunks = [c for c in self.index.chunks if c.case == case_no and c.section_kind in kinds]
         if not chunks:
             return pool
-        hits = [Hit(c, 0.0, r, 0.0, 0.0, None, None) for r, c in enumerate(chunks, 1)]
+        hits = _as_hits(chunks)
         extra = [s for s in self._scored(q, intent, hits, qvec, lex_extra) if s.sentence.id not in exclude]
         # …unless another section answers far better: "做法被哪份简报刊载" names 做法 but asks for a result
         if not extra or (pool and extra[0].score < pool[0].score - self.params.section_switch_margin):
@@ -1080,9 +1089,7 @@ class Answerer:
             heads = [h for h in heads if not any(s.id in said for s in self._para_of[h.id].sentences)]
             if not heads:
                 return []
-        top = pool[0] if pool else None
-        return [_Scored(h, self._para_of[h.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0)
-                for h in heads]
+        return self._as_chosen(heads, pool)
 
     def _results_overview(self, intent: Intent, case_no: int, pool: list[_Scored], context: str = "") -> list[_Scored]:
         """"What did case X achieve?" with nothing more specific (nor a specific topic in the conversation,
@@ -1096,15 +1103,20 @@ class Answerer:
         if specific:
             return []
         paragraphs = [p for p in self.corpus.paragraphs if p.case == case_no and p.section_kind == OUTCOME]
-        top = pool[0] if pool else None
-        chosen: list[_Scored] = []
+        chosen: list[Sentence] = []
         size = 0
         for s in (s for p in paragraphs for s in p.sentences if not SUBPOINT_TITLE.match(s.text)):
             if chosen and size + len(s.text) > self.params.max_chars:
                 break
-            chosen.append(_Scored(s, self._para_of[s.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0))
+            chosen.append(s)
             size += len(s.text)
-        return chosen
+        return self._as_chosen(chosen, pool)
+
+    def _as_chosen(self, sentences: list[Sentence], pool: list[_Scored]) -> list[_Scored]:
+        """Sentences a summary picks by position, carrying the best candidate's scores (for the support shown)."""
+        top = pool[0] if pool else None
+        return [_Scored(s, self._para_of[s.id], top.score if top else 0.0, top.cos if top else 0.0, 0.0)
+                for s in sentences]
 
     def _table_row(self, case_no: int) -> Paragraph | None:
         return self._rows.get(case_no)
@@ -1136,7 +1148,7 @@ class Answerer:
     ) -> list[str]:
         """Constraints of the question that the evidence of this case does not satisfy."""
         missing = []
-        case_text = self._case_text[case_no].replace(" ", "")
+        case_text = self._flat_case_text[case_no]
         # Labels carry no digits (every number in an answer must be quoted), so a year is named in words.
         if any(y not in case_text for y in intent.years):
             missing.append("问题所问年份的情况")
@@ -1257,7 +1269,7 @@ class Answerer:
         best = numeric[0]
         # a one-character word (打, 放, 省) is weak evidence: when a longer counted word is in the case (租金),
         # that one must be there
-        case_text = self._case_text[case_no].replace(" ", "")
+        case_text = self._flat_case_text[case_no]
         counted = tuple(t for t in counted if len(t) >= 2 and t in case_text) or counted
         overlap = any(t in s.sentence.text.replace(" ", "") for s in numeric[:3] for t in counted)
         return overlap or best.cos >= p.number_cos
@@ -1378,7 +1390,7 @@ class Answerer:
         term = (m.group(1) or m.group(2) or "").strip("“”") if m else ""
         if len(term) < 2 or term in self._compilation_words:
             return [], []
-        flat = {c: text.replace(" ", "").replace("·", "") for c, text in self._case_text.items()}
+        flat = {c: text.replace("·", "") for c, text in self._flat_case_text.items()}
         term = term.replace("·", "")
         cases = [c for c, text in sorted(flat.items()) if term in text]
         return ([term], cases) if 0 < len(cases) < 0.8 * len(flat) else ([], [])
@@ -1386,8 +1398,7 @@ class Answerer:
     def _case_sentences(self, case_no: int, q: str, intent: Intent, qvec: np.ndarray) -> list[_Scored]:
         """Every sentence of a case, scored for the question (for a case retrieval did not reach)."""
         chunks = [c for c in self.index.chunks if c.case == case_no and c.section_kind != TABLE]
-        hits = [Hit(c, 0.0, r, 0.0, 0.0, None, None) for r, c in enumerate(chunks, 1)]
-        return self._scored(q, intent, hits, qvec, cross=True)
+        return self._scored(q, intent, _as_hits(chunks), qvec, cross=True)
 
     def _pair_cases(self, q: str) -> list[int]:
         """The two cases of "供水可靠性和破产审判这两个案例" when no name picks them out: each side of 和 is
