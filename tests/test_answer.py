@@ -669,6 +669,9 @@ def test_a_limit_is_not_answered_with_a_plain_figure(answerer):
     ("哪些案例提到了粤港澳大湾区？", "粤港澳大湾区", {9, 10}),
     ("哪些案例用到了区块链？", "区块链", {8}),
     ("哪些案例跟法治有关？", "法治", {9, 10}),
+    ("市税务局在哪几个案例里出现过？", "市税务局", {6, 7}),  # the name first, scores too weak to list anything
+    ("中国银行出现在哪些案例中？", "中国银行", {1, 6}),
+    ("哪些案例跟市税务局有交集？", "市税务局", {6, 7}),  # not case 8, which writes only 税务
 ])
 def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer, real_runtime, question, term,
                                                                         cases):
