@@ -730,3 +730,13 @@ def test_index_table_wordings_found_by_probing(answerer, question, rows):
 def test_where_the_cases_come_from_lists_every_unit(answerer):
     ans = answerer.answer("汇编的案例都来自哪些部门？")
     assert len(ans.citations) == 10 and all(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
+
+
+@pytest.mark.parametrize(("question", "month"), [
+    ("In July 2023, at the UNCITRAL session in Vienna, on what topic did SCIA speak?", "2023年7月"),
+    ("At the Vienna session in July 2023, what role did SCIA have?", "2023年7月"),
+])
+def test_an_english_month_picks_the_sentence_of_that_month(answerer, question, month):
+    """"in July 2023" names a month in words: the sentence of that month answers, not one of August."""
+    ans = answerer.answer(question)
+    assert not ans.abstained and month in ans.citations[0].quote.replace(" ", ""), ans.text
