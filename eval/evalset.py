@@ -21,6 +21,9 @@ are added. Its history:
 - ``part_h`` adds 80 more such tuning items (20 unanswerable, 15 cross-case, 15 English, three dialogues, the
   rest spread over the other kinds). On first sight (code at 4c6cd0b): key facts 0.82, all facts 0.72, refusal
   recall 0.65, false refusals 0.00, follow-ups 1.00, cross-case 0.53, English 0.87.
+- ``part_i`` adds 80 more such tuning items (20 unanswerable, 14 cross-case, 14 English, two 3-turn dialogues).
+  On first sight (code at 46d5786): key facts 0.77, all facts 0.70, refusal recall 0.65, false refusals 0.05,
+  follow-ups 0.75, cross-case 0.36, English 0.64.
 """
 
 from __future__ import annotations
