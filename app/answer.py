@@ -54,6 +54,15 @@ NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
 # words that say what kind a firm is, not which one (试点银行, 头部金融机构, 全国百强税务师事务所)
+# the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
+    "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
+    "庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
+    "滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
+    "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
+)
+COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐".split())
 GENERIC_FIRM_WORDS = frozenset(
     "试点 合作 商业 相关 各类 各家 多家 头部 金融 国有 民营 外资 其他 知名 百强 十强 全国 大型 中小 中小型 科技 互联网 快递 龙头 "
     "行业 本地 属地 一家 这家 该 其 等 有关 部分 优质 重点 上下游 意向 的 和 与 及 、 税务师 会计师 资产评估 律师 总所 分所 "
@@ -732,6 +741,10 @@ class Answerer:
                 return self._ordinal(q, intent, prev, ordinal, note)
             if not (intent.wants or intent.section or intent.table):
                 intent = replace(intent, wants=prev.intent.wants, section=prev.intent.section)
+            if prev.intent.person and not intent.title and (intent.person or ("name" in intent.wants and not [
+                    t for t in self._specific_words(q) if t not in ("名字", "名称", "姓名")])):
+                # "哪位统战部部长带队的？叫什么名字？": the name asked for is the office holder's just spoken of
+                intent = replace(intent, person=True, title=prev.intent.title)
             if intent.table and prev.cases:
                 return self._table(q, replace(intent, case_refs=prev.cases), note=note, topic=prev.topic)
             topic = f"{prev.topic} {q}"
@@ -937,10 +950,11 @@ class Answerer:
 
     def _has_person(self, text: str) -> bool:
         """Whether a sentence names a person: a word jieba tags ``nr`` that its dictionary does not hold as a
-        common word (it tags 荣获 and 公正 ``nr`` too; real names are rare or unknown to it)."""
+        common word (it tags 荣获 and 公正 ``nr`` too; real names are rare or unknown to it) and that starts
+        with a surname (it tags 幸福感 ``nr`` as well)."""
         freq = self.index.tokenize.jieba.FREQ
-        return any(w.flag.startswith("nr") and len(w.word) >= 2 and (freq.get(w.word) or 0) < 100
-                   for w in self._pos().cut(text))
+        return any(w.flag.startswith("nr") and 2 <= len(w.word) <= 4 and (freq.get(w.word) or 0) < 100
+                   and (w.word[0] in SURNAMES or w.word[:2] in COMPOUND_SURNAMES) for w in self._pos().cut(text))
 
     @staticmethod
     def _want_bonus(intent: Intent, text: str) -> float:

@@ -75,9 +75,12 @@ POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八�
 CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起些样般定切直致同并旦贯])(?:个案例|号案例|案)?|"
                       r"case\s*(\d{1,2})", re.I)
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
-PERSON = re.compile(r"(部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
-                    r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人).{0,6}(叫什么|是谁|名字|姓名)|"
-                    r"(叫什么名字|姓名|哪一?位|\bwho (signed|led|chaired)\b|"
+OFFICES = (r"部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
+           r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人")
+# a question for a person's name; the office named (会长是谁, 哪位统战部部长) is where the name must stand
+PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓名)|哪一?位.{{0,6}}?(?P<office2>{OFFICES})|"
+                    r"((?:他|她|此人|这人|那人|这位|那位|该人)叫什么名字|姓名|哪一?位|\bwho (signed|led|chaired)\b|"
+                    r"\bname of the (person|official|man|woman|head|director|leader|chair(man|woman|person)?)\b|"
                     r"\bwho (was|is) the (current |former |then )?([a-z]+ )?(head|director|president|chair(man|woman|person)?|"
                     r"minister|leader|mayor|secretary|ceo|founder|governor|judge|prosecutor|manager|official|officer|"
                     r"spokes(?:man|woman|person)|representative|arbitrator)\b)")
@@ -251,7 +254,7 @@ def read_intent(question: str) -> Intent:
         day=bool(DAY_CUES.search(ql)),
         foreign_name=bool(FOREIGN_NAME.search(ql)),
         numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", YEAR.sub(" ", q.replace(" ", ""))))),
-        title=(m.group(1) or "") if (m := PERSON.search(ql)) else "",
+        title=(m.group("office") or m.group("office2") or "") if (m := PERSON.search(ql)) else "",
         doc_kinds=_doc_kinds(q),
         extreme=bool(EXTREME_ASKED.search(q)) and (bool(wants & {"number", "duration"}) or bool(LIMIT_NAMED.search(q))),
     )

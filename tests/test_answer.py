@@ -610,6 +610,9 @@ def test_other_names_in_english_find_the_sentence_that_gives_them(answerer):
     "《深圳市企业数据合规指引》第90条是怎么规定的？",  # the text has 77 articles
     "Who is the judge in charge of the fast-track bankruptcy team at the Intermediate Court?",
     "Which hospital settled the most cross-provincial medical bills in Shenzhen?",
+    "Please give me the name of the official who heads the Shenzhen Water Affairs Bureau.",
+    # the office asked about (部长) must stand by a name: 习近平总书记 in a sentence close by is not the one
+    "“企·航”计划是哪位统战部部长带队的？他叫什么名字？",
 ])
 def test_false_premises_and_unnamed_people_or_hospitals_are_refused(answerer, question):
     """A figure the cases never state, a judge's name, a hospital's name: the cases give none of them."""
@@ -740,3 +743,9 @@ def test_an_english_month_picks_the_sentence_of_that_month(answerer, question, m
     """"in July 2023" names a month in words: the sentence of that month answers, not one of August."""
     ans = answerer.answer(question)
     assert not ans.abstained and month in ans.citations[0].quote.replace(" ", ""), ans.text
+
+
+def test_a_name_asked_of_a_thing_is_not_a_person_asked_for(answerer):
+    """叫什么名字 of a building asks for its name, which the case gives; only 他/那位…叫什么名字 asks for a person."""
+    ans = answerer.answer("前海那栋以税务师命名的专业楼宇叫什么名字？")
+    assert not ans.abstained and "前海国际税务师大厦" in "".join(c.quote for c in ans.citations), ans.text
