@@ -88,7 +88,7 @@ MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这件事", "这事", "此事", "该事", "这个事", "那件事",
-            "这里", "this case", "it ", "its ", "they", "them", "that case")
+            "这里", "this case", "it", "its", "they", "them", "that case")
 ELLIPSIS = re.compile(r"^(那|那么|还有|另外|再|然后|and|what about)|呢[？?]?$|第[一二三四五六七八九十\d]+(个|条|项|点)|还有(别的|其他|吗)")
 # Common Chinese places outside this compilation's city. Used only as a constraint: a place named in the
 # question must occur in the evidence. (General knowledge, not drawn from any eval question.)
