@@ -36,6 +36,7 @@ from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
+EVENT_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
 RANK = re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)?|首位|之首|前列|前茅|top\s*\d+", re.I)
 POSSESSIVE_VERBS = frozenset("有 共有 拥有 含 包含 包括 下辖 设有".split())
@@ -252,6 +253,26 @@ def sub_questions(q: str) -> list[str]:
     return [p for p in pieces if len(re.findall(r"[\w\u4e00-\u9fff]", p)) >= 2]
 
 
+# "How many chapters does it have, and on what date was it released?": an English question of several
+EN_PART_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
+                           r"(?=(?:(?:on|in|at|by|for|from|to|with|since)\s+)?(?:what|when|how|which|who|whom|whose|where|why)\b)",
+                           re.I)
+
+
+EN_ASKS = re.compile(r"\b(what|when|how|which|who|whom|whose|where|why)\b|"
+                     r"^\s*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+
+
+def english_parts(q: str) -> list[str]:
+    """The questions inside one English question, split before a second question word (", and when…")."""
+    pieces = [p.strip(" ,;") for p in EN_PART_BREAK.split(q)]
+    pieces = [p for p in pieces if len(re.findall(r"[A-Za-z]+", p)) >= 3]
+    # each piece must ask something ("According to this compilation, what…" is one question)
+    if len(pieces) < 2 or not all(EN_ASKS.search(p) for p in pieces):
+        return []
+    return pieces
+
+
 ASKED_PAIR = re.compile(
     r"^(?P<subj>[^，,？?]{2,30}?)的(?P<a>[^的，,、？?和与及]{2,10}?)(?:和|与|及|以及|、)(?P<b>[^的，,、？?和与及]{2,10}?)"
     r"(?:各|分别)?(?:是|为|有)?(?P<ask>多少|几[个项家件天年]?)[？?]?$")
@@ -345,6 +366,25 @@ def _counted_core(word: str) -> str:
     word = re.sub(r"^(?:能够|可以|能|可|会|要)(?=[\u4e00-\u9fff])", "", word)
     word = re.sub(r"(?<=[\u4e00-\u9fff])(?:出去|出来|下来|下去|进去|起来)$", "", word)
     return "" if word in ("能", "可", "会", "要", "可以", "能够", "着", "来着", "了", "过", "呢", "啊", "吗") else word
+
+
+def _event_dates(text: str) -> set[str]:
+    """The dates of events in ``text``: not those after 截至 / 截止 ("截至2023年12月底" is when a count was
+    taken, not when anything happened)."""
+    return {m.group(0).replace(" ", "") for m in EVENT_DATE.finditer(text)
+            if not re.search(r"(截至|截止|截止到|至|到)$", text[max(0, m.start() - 4):m.start()].replace(" ", ""))}
+
+
+def _part_adds(part: Answer, whole: Answer) -> bool:
+    """Whether a part's own answer brings what the part asks that the whole answer's quotes lack: a figure
+    question's first quote a figure not quoted yet, a date question's an event date not quoted yet
+    ("…, and how many were resolved?" answered without a figure adds nothing)."""
+    first = part.citations[0].quote if part.citations else ""
+    said = "".join(c.quote for c in whole.citations)
+    wants = part.intent.wants
+    if "number" in wants and not set(_amounts(first)) - set(_amounts(said)):
+        return False
+    return "date" not in wants or bool(_event_dates(first) - _event_dates(said))
 
 
 def _names_document(kinds: Sequence[str], text: str) -> bool:
@@ -484,6 +524,8 @@ class Answerer:
         asked: list[str] = []
         if len(parts) < 2 and (pairs := attribute_parts(stripped)):
             parts, asked = [p for p, _ in pairs], [a for _, a in pairs]
+        if len(parts) < 2 and intent.english:
+            parts = english_parts(stripped)
         if len(parts) >= 2:
             # the parts are about the case a quoted name of the whole picks out (“个体深信贷”单户…？有没有上限？)
             named = self._named_cases(stripped)
@@ -514,7 +556,8 @@ class Answerer:
                      and not any(c.chunk_id.startswith("table.") for c in (*whole.citations, *a.citations))
                      # …unless its figures are all quoted already (新引进 26 家 once the whole quotes 26 家)
                      and not (_amounts(part_quotes := "".join(c.quote for c in a.citations))
-                              and set(_amounts(part_quotes)) <= set(_amounts("".join(c.quote for c in whole.citations))))]
+                              and set(_amounts(part_quotes)) <= set(_amounts("".join(c.quote for c in whole.citations))))
+                     and _part_adds(a, whole)]
             if extra:
                 whole = self._merge(whole, [whole, *extra], ())
         if whole.abstained and answered and not refused:
@@ -574,6 +617,12 @@ class Answerer:
                     if c is not None and any(o.chunk_id == c.chunk_id and o.start <= c.start and c.end <= o.end
                                              for o in citations):
                         continue  # this passage is quoted already (two parts found the same sentence)
+                    if c is not None and quote == c.quote:
+                        # a passage that begins or ends with sentences quoted already keeps only the rest
+                        c = self._trimmed(c, [o for o in citations if o.chunk_id == c.chunk_id])
+                        if c is None:
+                            continue
+                        quote = c.quote
                     if c is not None:
                         citations.append(replace(c, n=-len(citations) - 1))  # a placeholder number, see below
                         marker = f"[{-len(citations)}]"
@@ -601,6 +650,24 @@ class Answerer:
         return Answer(whole.question, text, False, tuple(citations), tuple(dict.fromkeys(related))[:3],
                       whole.context_note, missing, tuple(dict.fromkeys(c for a in answered for c in a.cases)),
                       whole.topic, tuple(dict.fromkeys(i for a in answered for i in a.items)), first.intent)
+
+    @staticmethod
+    def _trimmed(c: Citation, quoted: list[Citation]) -> Citation | None:
+        """``c`` without the head or tail that overlaps passages of the same paragraph quoted already (None
+        when nothing is left): sentences tile a paragraph, so what remains is whole sentences."""
+        start, end = c.start, c.end
+        for o in quoted:
+            if o.start <= start < o.end:
+                start = o.end
+            if o.start < end <= o.end:
+                end = o.start
+        while start < end and c.text[start].isspace():
+            start += 1
+        while end > start and c.text[end - 1].isspace():
+            end -= 1
+        if end - start < 2:
+            return None
+        return replace(c, start=start, end=end, quote=c.text[start:end])
 
     def _previous(self, history: Sequence[Answer | str] | None, cases: Sequence[int] | None) -> Answer | None:
         prev: Answer | None = None

@@ -749,3 +749,45 @@ def test_a_name_asked_of_a_thing_is_not_a_person_asked_for(answerer):
     """叫什么名字 of a building asks for its name, which the case gives; only 他/那位…叫什么名字 asks for a person."""
     ans = answerer.answer("前海那栋以税务师命名的专业楼宇叫什么名字？")
     assert not ans.abstained and "前海国际税务师大厦" in "".join(c.quote for c in ans.citations), ans.text
+
+
+def test_an_english_question_of_two_questions_answers_both(answerer):
+    """", and on what date was it released?" is a second question: its date is quoted too, found through
+    "it" (the guideline the first part asked about)."""
+    ans = answerer.answer("How many chapters does the Shenzhen enterprise data compliance guideline have, "
+                          "and on what date was it released?")
+    quoted = "".join(c.quote for c in ans.citations).replace(" ", "")
+    assert "六章" in quoted and "2023年9月11日" in quoted, ans.text
+
+
+@pytest.mark.parametrize(("first", "then", "case"), [
+    ("How many chapters does the Shenzhen enterprise data compliance guideline have?",
+     "Which bodies released it jointly?", 9),
+    ("How many issues had the Banbuchengshi windows collected by the end of 2023?", "When did it go live?", 5),
+])
+def test_it_in_an_english_follow_up_points_back(answerer, first, then, case):
+    """"it" is a pronoun for what the last turn was about, wherever it stands in the question."""
+    ans = answerer.answer(then, history=[answerer.answer(first)])
+    assert ans.context_note and set(ans.cases) == {case}, ans.text
+
+
+def test_parts_of_an_english_question_add_only_what_they_ask(answerer):
+    """"…, and how many were resolved?" is answered by the whole's quote (已按程序全部办结); a part whose own
+    answer gives no figure adds no sentences, and no sentence is quoted twice."""
+    ans = answerer.answer("How many issues had the Banbuchengshi windows collected by the end of 2023, "
+                          "and how many of them were resolved?")
+    assert ans.citations and all(re.search(r"\d", c.quote) for c in ans.citations), ans.text
+    spans = [(c.chunk_id, c.start, c.end) for c in ans.citations]
+    assert not any(a[0] == b[0] and a[1] < b[2] and b[1] < a[2] for i, a in enumerate(spans) for b in spans[i + 1:])
+
+
+def test_parts_never_quote_a_sentence_twice(answerer):
+    """Two parts answered by overlapping passages (one sentence, then that sentence and the next): the
+    second keeps only what the first did not quote."""
+    ans = answerer.answer("In 2023, how many creditors or debtors applied for out-of-court restructuring on the "
+                          "Shenpotong platform, and how many settlements came out of it?")
+    spans = [(c.chunk_id, c.start, c.end) for c in ans.citations]
+    assert len(spans) >= 1 and not any(a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+                                       for i, a in enumerate(spans) for b in spans[i + 1:]), ans.text
+    for c in ans.citations:
+        assert c.text[c.start:c.end] == c.quote
