@@ -42,6 +42,10 @@ EVENT_CUES = ("什么活动", "哪个活动", "什么会议", "哪个会议", "�
 # 哪些指南 / 什么办法 / 哪份文件: a titled document (《…指南》) is asked for; 文件 / 政策 take any title
 DOC_KINDS = ("指南", "指引", "办法", "规定", "意见", "方案", "规范", "规程", "标准", "协议", "备忘录", "通知", "条例", "手册",
              "清单", "专刊", "简报", "文件", "政策")
+# 用了什么办法 asks for a method, 有什么意见 for views: these kinds name a document only when one is issued,
+# signed or followed (出台的办法, 依据哪个方案)
+EVERYDAY_KINDS = frozenset("办法 意见 方案 标准 政策 规定".split())
+DOC_VERBS = re.compile(r"出台|印发|制定|制订|修订|发布|颁布|下发|签署|签订|签了|编制|编写|编了|起草|依据|根据|按照|出了|发了|文件")
 DOC_ASK_BEFORE = "(?:哪些|哪几|哪份|哪部|哪个|什么)[^，。？！,?!]{0,6}"
 DOC_ASK_AFTER = "[^，。？！,?!]?(?:是什么|叫什么|叫啥|名称|有哪些|分别是|是哪)"
 
@@ -50,7 +54,9 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
     """The kinds of titled document a question asks to be named: the kind must be what 哪些 / 什么 asks about
     (编了哪些指南或指引, 出台的办法叫什么), not a word of a title the question quotes (《…合规指引》的六章)."""
     bare = re.sub(r"《[^》]*》|“[^”]*”", "", q)
-    return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare))
+    issued = bool(DOC_VERBS.search(bare))
+    return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare)
+                 and (issued or k not in EVERYDAY_KINDS))
 EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
 LIMIT_NAMED = re.compile(r"上限|下限|封顶")  # 有没有额度上限 asks for a limit without 多少
 WANT_CUES = (

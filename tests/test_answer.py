@@ -545,6 +545,8 @@ def test_which_guides_lists_every_titled_guide_by_its_full_name(answerer):
     ("出台的办法叫什么？", ("办法",)),
     ("《深圳市企业数据合规指引》的六章分别是什么？", ()),  # 指引 is a word of the quoted title
     ("已签合作协议的国际组织有哪些？", ()),  # 哪些 asks about the organisations, not the agreements
+    ("两边各用了什么办法？", ()),  # a method: 办法 names a document only when one is issued or followed
+    ("推行快审依据的是哪个方案？", ("方案",)),
 ])
 def test_document_kinds_are_read_only_where_the_question_asks_for_them(question, kinds):
     from caseqa.app.intent import read_intent
@@ -791,3 +793,10 @@ def test_parts_never_quote_a_sentence_twice(answerer):
                                        for i, a in enumerate(spans) for b in spans[i + 1:]), ans.text
     for c in ans.citations:
         assert c.text[c.start:c.end] == c.quote
+
+
+def test_cross_case_question_naming_its_cases_is_answered_from_them(answerer):
+    """Retrieval inside the two named cases: dense and BM25 disagreeing on which comes first is no reason to
+    refuse a question the user aimed at both."""
+    ans = answerer.answer("案例三和案例六都说到企业融资难，两边各用了什么办法？")
+    assert not ans.abstained and set(ans.cases) == {3, 6}, ans.text
