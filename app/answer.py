@@ -98,7 +98,9 @@ MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
 # "in July 2023": an English question names the month in words
 EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?=\s*(?:\d|,|of))", re.I)
+                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?=\s*(?:\d|,|of))|"
+                      r"(?<=\bin )(January|February|March|April|June|July|August|September|October|November|December)\b",
+                      re.I)
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
@@ -905,8 +907,9 @@ class Answerer:
         out = []
         # a quoted title also goes by the short form the source defines for it (《指引》)
         quoted = [(t, *(x.strip("《》") for x in self._short_forms(t))) for t in intent.quoted]
-        months = [*re.findall(r"(?<!\d)(\d{1,2})\s*月", YEARLIKE.sub("", q)),
-                  *(str(EN_MONTHS.index(m.lower()[:3]) + 1) for m in EN_MONTH.findall(q))] if intent.years else []
+        # (a bare 月 of 几月 or 个月 is no month asked about; an English month name always is)
+        months = [*(re.findall(r"(?<!\d)(\d{1,2})\s*月", YEARLIKE.sub("", q)) if intent.years else []),
+                  *(str(EN_MONTHS.index((a or b).lower()[:3]) + 1) for a, b in EN_MONTH.findall(q))]
         for hit in hits:
             para = self.corpus.paragraph(hit.chunk.paragraph_id)
             for s in para.sentences:

@@ -64,7 +64,7 @@ WANT_CUES = (
     ("name", NAME_CUES), ("list", LIST_CUES), ("alias", ALIAS_CUES), ("rank", RANK_CUES), ("event", EVENT_CUES),
 )
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
-              "哪些单位", "which cases", "compare", "both", "each")
+              "哪些单位", "which cases", "compare", "both", "each case", "each of the", "respectively")  # (each level: no)
 TABLE_COUNT = re.compile(r"(?<!第)(多少|几)个?(报送)?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(

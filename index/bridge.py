@@ -47,6 +47,9 @@ def latin_words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A crude English stem (enough to meet dictionary wording): settlements/settled/settling → settl."""
     w = word.lower()
+    # an adverb meets its adjective: privately → private, officially → official
+    if w.endswith("ly") and re.search(r"(at|al|iv|ent|ous|ful|ic|ct|ant|ed)$", w[:-2] if not w.endswith("ely") else w[:-3]):
+        w = w[:-2]
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "e", "y"):
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
             return w[: -len(suffix)]

@@ -800,3 +800,17 @@ def test_cross_case_question_naming_its_cases_is_answered_from_them(answerer):
     refuse a question the user aimed at both."""
     ans = answerer.answer("案例三和案例六都说到企业融资难，两边各用了什么办法？")
     assert not ans.abstained and set(ans.cases) == {3, 6}, ans.text
+
+
+def test_an_english_month_without_a_year_still_picks_its_sentence(answerer):
+    """"In November" names the month of "11 月，组织 400 余家民营企业走进深信院"."""
+    ans = answerer.answer("In November, how many private companies did the Qi-Hang programme take to visit "
+                          "Shenzhen Institute of Information Technology?")
+    assert not ans.abstained and "400" in ans.citations[0].quote, ans.text
+
+
+def test_each_level_is_not_each_case(answerer):
+    """"how many indicators at each level" asks about one case's indicators, not a list of cases."""
+    ans = answerer.answer("How many indicators at each level does the public credit evaluation standard for "
+                          "individual businesses use?")
+    assert set(ans.cases) == {3}, ans.text

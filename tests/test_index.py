@@ -151,3 +151,12 @@ def test_english_question_searches_bm25_through_the_bridge(tmp_path, real_corpus
     assert not plain.search(q, k=3, mode="bm25")  # no English word occurs in the Chinese text
     top = bridged.search(q, k=3, mode="bm25")
     assert top and all("破产" in h.chunk.text for h in top)
+
+
+def test_an_adverb_meets_its_adjective_in_the_dictionary():
+    """"privately run" (民营) must answer "private companies"; "officially" meets "official"."""
+    from caseqa.index.bridge import stem
+
+    assert stem("privately") == stem("private")
+    assert stem("officially") == stem("official")
+    assert stem("directly") == stem("direct")
