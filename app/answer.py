@@ -29,7 +29,7 @@ from caseqa.index.bridge import is_english, latin_words
 from caseqa.index.chunk import Chunk
 from caseqa.index.pinyin import Transliterator
 from caseqa.index.store import Hit, Searcher
-from caseqa.index.tokenize import STOPWORDS, normalize, unit_names
+from caseqa.index.tokenize import STOPWORDS, normalize, org_variants, unit_names
 
 from .intent import MEASURE_WORDS, PLACES, Intent, read_intent
 from .runtime import Runtime, check_question
@@ -1461,8 +1461,9 @@ class Answerer:
         qn = q.replace(" ", "").replace("·", "")
         for number, units in self._units.items():
             for u in units:
-                core = re.sub(r"^(深圳市|深圳|市)", "", u)
-                if len(core) >= 2 and core in qn:
+                # …by any of its usual names (市中级人民法院 is 中院 in 深圳中院)
+                if any(len(core) >= 2 and core in qn for v in org_variants(u)
+                       if (core := re.sub(r"^(深圳市|深圳|市)", "", v))):
                     found.append(number)
         # a shortened unit name (法院 for 市中级人民法院) names a case when only that case's unit contains it
         for t in self.tokenize(q):
@@ -1487,7 +1488,8 @@ class Answerer:
             return [], []
         flat = {c: text.replace("·", "") for c, text in self._flat_case_text.items()}
         term = term.replace("·", "")
-        cases = [c for c, text in sorted(flat.items()) if term in text]
+        # a body is written under any of its usual names (市发展改革委, 深圳市发展和改革委员会)
+        cases = [c for c, text in sorted(flat.items()) if any(v in text for v in org_variants(term))]
         return ([term], cases) if 0 < len(cases) < 0.8 * len(flat) else ([], [])
 
     def _case_sentences(self, case_no: int, q: str, intent: Intent, qvec: np.ndarray) -> list[_Scored]:
@@ -1563,7 +1565,8 @@ class Answerer:
             # 哪些案例提到了粤港澳大湾区: the cases whose text writes it, and no other — a literal, checkable
             # criterion where scores near the best miss some — each quoted where it writes it
             def holds(x: _Scored) -> bool:
-                return all(t in x.sentence.text.replace(" ", "").replace("·", "") for t in terms)
+                flat = x.sentence.text.replace(" ", "").replace("·", "")
+                return all(any(v in flat for v in org_variants(t)) for t in terms)
 
             pools = dict(keep)
             keep = []

@@ -70,6 +70,37 @@ def unit_names(unit: str) -> list[str]:
     return [n for n in names if len(n) >= 2]
 
 
+# The usual short forms of Chinese government bodies (general usage, not drawn from any question): each group
+# holds names of one body that a text or a question may use for one another.
+ORG_FORMS = (
+    ("中级人民法院", "中级法院", "中院"),
+    ("高级人民法院", "高级法院", "高院"),
+    ("人民检察院", "检察院"),
+    ("发展和改革委员会", "发展改革委", "发改委"),
+    ("市场监督管理局", "市场监管局", "市监局"),
+    ("政务服务和数据管理局", "政务服务数据管理局", "政数局"),
+    ("医疗保障局", "医保局"),
+    ("工商业联合会", "工商联"),
+    ("统一战线工作部", "统战部"),
+    ("互联网信息办公室", "网信办"),
+    ("住房和城乡建设局", "住房城乡建设局", "住建局"),
+    ("人力资源和社会保障局", "人力资源社会保障局", "人社局"),
+    ("国有资产监督管理委员会", "国资委"),
+)
+
+
+def org_variants(name: str) -> list[str]:
+    """``name`` and its spellings with each body's other usual forms: 市发展改革委 → 市发展和改革委员会,
+    市发改委. Longer forms are tried first so 中级人民法院 is not read as 人民法院 plus 中级."""
+    out = [name]
+    for group in ORG_FORMS:
+        for form in sorted(group, key=len, reverse=True):
+            if form in name:
+                out += [name.replace(form, other) for other in group if other != form]
+                break
+    return list(dict.fromkeys(out))
+
+
 class Tokenizer:
     """A jieba tokenizer of its own (not the global one) that knows the domain terms."""
 

@@ -814,3 +814,13 @@ def test_each_level_is_not_each_case(answerer):
     ans = answerer.answer("How many indicators at each level does the public credit evaluation standard for "
                           "individual businesses use?")
     assert set(ans.cases) == {3}, ans.text
+
+
+def test_a_body_is_known_by_its_usual_short_names(answerer):
+    """深圳中院 is the 市中级人民法院 of case 8, and 市发展改革委 is written 深圳市发展和改革委员会 in case 9."""
+    ans = answerer.answer("2023年7月，深圳中院和深圳国际仲裁院各自有什么动作？")
+    assert set(ans.cases) == {8, 10}, ans.text
+    ans = answerer.answer("市发展改革委在哪些案例里出现过？")
+    assert set(ans.cases) == {1, 9}, ans.text
+    quoted = {c.case: c.quote for c in ans.citations}
+    assert "发展和改革委员会" in quoted[9] and "发展改革委" in quoted[1], ans.text

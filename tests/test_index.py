@@ -160,3 +160,11 @@ def test_an_adverb_meets_its_adjective_in_the_dictionary():
     assert stem("privately") == stem("private")
     assert stem("officially") == stem("official")
     assert stem("directly") == stem("direct")
+
+
+def test_org_variants_spell_a_body_each_usual_way():
+    from caseqa.index.tokenize import org_variants
+
+    assert set(org_variants("市发展改革委")) == {"市发展改革委", "市发展和改革委员会", "市发改委"}
+    assert "深圳中级人民法院" in org_variants("深圳中院")
+    assert org_variants("前海管理局") == ["前海管理局"]
