@@ -89,6 +89,7 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
                             # 市税务局在哪几个案例里出现过 / 前海出现在哪些案例中: the name comes first
                             r"^(?:请问|想问一下|问一下|那么|那)?([\u4e00-\u9fff·“”]{2,16}?)(?:都|还|分别)?"
                             r"(?:在|出现在|写在)(?:哪些|哪几个|几个)案例")
+SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -1123,6 +1124,8 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
         chosen = (self._overview(intent, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
+        if intent.firm:
+            chosen = self._with_definition(chosen)
         case = self.corpus.case(case_no)
         if intent.which_case:
             row = self._table_row(case_no)
@@ -1316,6 +1319,23 @@ class Answerer:
             return True
         text = "".join(s.sentence.text for s in dated[:3]).replace(" ", "")
         return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
+
+    def _with_definition(self, chosen: list[_Scored]) -> list[_Scored]:
+        """A 哪家企业 answer that names a firm by the short form its case defines (与市环水集团签署…)
+        also quotes the sentence that defines it (深圳市环境水务集团有限公司（以下简称“市环水集团”）): the
+        user asked which firm, and the short form alone does not say."""
+        if not chosen:
+            return chosen
+        first = chosen[0]
+        have = {s.sentence.id for s in chosen}
+        for para in self.corpus.paragraphs:
+            if para.case != first.paragraph.case:
+                continue
+            for sent in para.sentences:
+                for short in SHORT_FORM_DEFINED.findall(sent.text):
+                    if sent.id not in have and short in first.sentence.text:
+                        return [replace(first, sentence=sent, paragraph=para), *chosen]
+        return chosen
 
     def _short_forms(self, term: str) -> tuple[str, ...]:
         """Short names the source defines for ``term`` right after it: X（以下简称“Y”） or 《X》（以下简称《Y》）.

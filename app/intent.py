@@ -110,7 +110,10 @@ PLACES = tuple(
 FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所|医院|药店)|"
                         r"(公司|企业|银行|事务所|医院|药店)(?:分别|各自|都)?"
                         r"(?:是哪(?:一|几)?(?:家|个|些)|有哪(?:一|几)?(?:家|个|些)(?![\u4e00-\u9fff]))"
-                        r"|\bwhich (?:[a-z]+ )?(bank|company|firm|hospital|pharmacy)s?\b")
+                        r"|\bwhich (?:[a-z]+ )?(bank|company|firm|hospital|pharmacy)s?\b"
+                        # (which World Bank framework asks for a framework: the firm word only modifies it)
+                        r"(?!\s+(?:framework|standard|rule|report|index|system|group|loan|credit|product|programme|"
+                        r"program|project|platform|indicator|evaluation|assessment|survey|model|document)s?\b)")
 FIRM_EN = {"bank": "银行", "company": "公司", "firm": "公司", "hospital": "医院", "pharmacy": "药店"}
 # The same places as an English question names them: the evidence is Chinese, so the constraint is the
 # Chinese name (an English question about Hong Kong is satisfied by 香港 in the text).

@@ -824,3 +824,17 @@ def test_a_body_is_known_by_its_usual_short_names(answerer):
     assert set(ans.cases) == {1, 9}, ans.text
     quoted = {c.case: c.quote for c in ans.citations}
     assert "发展和改革委员会" in quoted[9] and "发展改革委" in quoted[1], ans.text
+
+
+def test_a_firm_named_by_its_short_form_is_also_quoted_where_it_is_defined(answerer):
+    """哪家企业: "与市环水集团签署…" names the firm by a short form; its full name is where the case defines it."""
+    ans = answerer.answer("水务局和哪家企业签了供水可靠性管制计划的协议？")
+    quoted = "".join(c.quote for c in ans.citations)
+    assert "深圳市环境水务集团有限公司" in quoted and "签署" in quoted, ans.text
+
+
+def test_a_firm_word_that_modifies_another_noun_is_not_a_firm_asked_for():
+    from caseqa.app.intent import read_intent
+
+    assert read_intent("Which World Bank framework did the Water Bureau refer to?").firm == ""
+    assert read_intent("Which bank is the pilot lender of Geti Shenxindai?").firm == "银行"
