@@ -34,6 +34,21 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED_EN = re.compile(r"(?:^|(?<=[\s(]))['‘\"“]([A-Za-z][A-Za-z\- ]{1,40}?)['’\"”](?=[\s,.?!;:)]|$)")
 
 
+# phrasal verbs the dictionary knows only by their plain sense: "went live" is 上线 (/to go online/), not 生活
+_IDIOMS = (
+    (re.compile(r"\b(go|goes|went|gone|going)\s+live\b", re.I), "go online"),
+    (re.compile(r"\b(roll|rolls|rolled|rolling)\s+out\b", re.I), "launch"),
+    (re.compile(r"\b(set|sets|setting)\s+up\b", re.I), "establish"),
+)
+
+
+def plain_english(text: str) -> str:
+    """``text`` with phrasal verbs put in the words a dictionary sense uses."""
+    for pattern, plain in _IDIOMS:
+        text = pattern.sub(plain, text)
+    return text
+
+
 def is_english(text: str) -> bool:
     """Mostly Latin script: a Chinese name inside an English sentence does not make it Chinese."""
     return len(re.findall(r"[A-Za-z]", text)) > 2 * len(_HAN.findall(text))
@@ -142,7 +157,7 @@ class Bridge:
         """For each content word of ``english`` that the dictionary knows: its Chinese corpus words with
         their tightness (at most ``per_word``, longer words first on ties)."""
         out = []
-        for w in latin_words(english):
+        for w in latin_words(plain_english(english)):
             if len(w) < 3:
                 continue
             cands = self.entries.get(stem(w), {})

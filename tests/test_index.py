@@ -168,3 +168,12 @@ def test_org_variants_spell_a_body_each_usual_way():
     assert set(org_variants("市发展改革委")) == {"市发展改革委", "市发展和改革委员会", "市发改委"}
     assert "深圳中级人民法院" in org_variants("深圳中院")
     assert org_variants("前海管理局") == ["前海管理局"]
+
+
+def test_phrasal_verbs_bridge_by_their_meaning(real_corpus):
+    """"went live" is 上线 (/to go online/), which the dictionary cannot find word by word."""
+    from caseqa.index.bridge import Bridge
+
+    bridge = Bridge.for_text(real_corpus.text)
+    assert "上线" in bridge.translate("When did the windows go live?")
+    assert "上线" in bridge.translate("The platform went live in July.")
