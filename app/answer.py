@@ -31,7 +31,7 @@ from caseqa.index.pinyin import Transliterator
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, org_variants, unit_names
 
-from .intent import MEASURE_WORDS, PLACES, Intent, read_intent
+from .intent import MEASURE_WORDS, PLACES, Intent, area_words, read_intent, topic_areas
 from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
@@ -476,6 +476,9 @@ class Answerer:
         self._max_idf = math.log(1 + n)
         self._case_text = {c.number: self.corpus.text[c.start : c.end] for c in self.corpus.cases}
         self._flat_case_text = {n: text.replace(" ", "") for n, text in self._case_text.items()}  # PDF spacing out
+        self._case_words: dict[int, set[str]] = {}  # a case's jieba words (使用电子 holds 用电, but not as a word)
+        for sid, toks in self._tokens.items():
+            self._case_words.setdefault(self._para_of[sid].case, set()).update(toks)
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
         self._flat_text = self.corpus.text.replace(" ", "")
@@ -686,7 +689,7 @@ class Answerer:
         return prev
 
     def _intent(self, q: str) -> Intent:
-        intent = read_intent(q)
+        intent = replace(read_intent(q), areas=topic_areas(q, self.index.tokenize.words(q)))
         if intent.english:
             intent = replace(intent, spelled=tuple(self._pinyin.names(q)))
         if intent.quoted:
@@ -1256,6 +1259,10 @@ class Answerer:
                   and not (len(n) == 2 and f"20{n}年" in self._flat_text)]
         if absent:  # (named in words: every digit of an answer must be inside a quote)
             missing.append("问题中给出的数字")
+        for area in intent.areas:  # 企业开办最快要几天: a case that never speaks of 开办 does not answer it
+            if not any(w in self._case_words.get(case_no, ()) or (len(w) >= 3 and w in case_text)
+                       for w in area_words(area)):
+                missing.append(f"关于{area}的内容")
         places = intent.places
         if len(places) > 1 and intent.places_any and any(p in case_text for p in places):
             places = ()  # 香港或澳门: one of them is enough

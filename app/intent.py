@@ -6,6 +6,7 @@ places, quoted names) that any supporting evidence must satisfy.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from caseqa.corpus import cn_number
@@ -153,6 +154,7 @@ class Intent:
     numbers: tuple[str, ...] = ()  # figures the question itself gives (1032件问题里…), years aside
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     extreme: bool = False  # 最高能贷多少 / 最长多久: asks for a limit, which a plain figure does not give
+    areas: tuple[str, ...] = ()  # business-environment areas asked about (企业开办, 获得电力…): see TOPIC_AREAS
     doc_kinds: tuple[str, ...] = ()  # 编了哪些指南或指引: the kinds of titled document asked for (指南, 指引)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
@@ -188,6 +190,57 @@ def _has(q: str, cues: tuple[str, ...]) -> bool:
 # ("the rule applied when several cases are bundled")
 # ("When promoting the product, how many…" is a participle clause, not a when-question either)
 ASKING_WHEN = re.compile(r"(^|\b(and|or|since|until|by|from)\s+|[,;(]\s*)when\b(?!\s+[a-z]+ing\b)")
+
+
+# Areas of the business environment as China's evaluation system (中国营商环境评价) and the World Bank's
+# B-READY divide it — general domain knowledge, not drawn from any question. A question about an area asks
+# the cases to speak of it: the case that answers must name the area in one of its words (a case on
+# electronic bidding says nothing about 企业开办 or 获得电力, however close its sentences score).
+# Each area: its name (for the message), the words a question asks about it with (Chinese and English),
+# and the words that show a case speaks of it.
+TOPIC_AREAS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("企业开办", ("企业开办", "开办企业", "开办一家", "开办公司", "开公司", "注册公司", "公司注册", "设立登记",
+              "starting a business", "start a business", "business registration", "register a company",
+              "incorporat"),
+     ("开办", "设立登记", "注册登记", "商事登记", "企业登记")),
+    ("办理建筑许可", ("建筑许可", "施工许可", "工程建设项目审批", "工程建设审批", "建设工程审批", "规划许可",
+                "construction permit", "building permit"),
+     ("建筑许可", "施工许可", "工程建设项目", "规划许可", "建设工程审批")),
+    ("获得电力", ("获得电力", "用电报装", "电力接入", "接电", "通电", "供电", "用电", "electricity",
+              "power connection", "power supply", "grid connection"),
+     ("电力", "供电", "用电", "接电", "通电")),
+    ("获得用气", ("用气", "燃气", "天然气", "natural gas"), ("用气", "燃气", "天然气")),
+    ("登记财产", ("不动产登记", "登记财产", "财产登记", "房产过户", "产权登记", "property registration",
+              "register property", "registering property"),
+     ("不动产", "财产登记", "产权登记", "过户")),
+    ("跨境贸易", ("通关", "报关", "口岸", "海关", "进出口", "跨境贸易", "出口退税", "customs", "clearance",
+              "export", "import", "cross-border trade"),
+     ("通关", "报关", "口岸", "海关", "进出口", "跨境贸易", "出口", "进口")),
+    ("知识产权", ("知识产权", "专利", "商标", "侵权", "intellectual property", "patent", "trademark",
+              "infringement"),
+     ("知识产权", "专利", "商标", "侵权")),
+    ("政府采购", ("政府采购", "public procurement", "government procurement"), ("政府采购", "采购")),
+    ("纳税", ("纳税", "办税", "缴税", "退税", "tax filing", "tax payment", "pay taxes", "tax rebate", "tax refund"),
+     ("纳税", "办税", "缴税", "退税", "税费", "涉税")),
+    ("劳动力市场监管", ("农民工", "社保", "社会保险", "劳动合同", "劳动争议", "劳动仲裁", "拖欠工资", "欠薪",
+                 "social insurance", "labour", "labor", "unpaid wages", "migrant workers"),
+     ("农民工", "社保", "社会保险", "劳动", "欠薪", "工资")),
+    ("外商投资", ("外资", "外商投资", "外企", "外汇", "foreign investment", "foreign-invested", "foreign exchange"),
+     ("外资", "外商", "外企", "外汇")),
+)
+
+
+def topic_areas(q: str, words: Iterable[str]) -> tuple[str, ...]:
+    """The business-environment areas question ``q`` asks about, by name. A two-character cue must be one of
+    the question's (jieba) ``words``: 用电子营业执照 holds 用电 but does not speak of electricity."""
+    ql, words = q.lower(), set(words)
+    return tuple(name for name, cues, _ in TOPIC_AREAS
+                 if any(_has(ql, (c,)) if c.isascii() else (c in words or (len(c) >= 3 and c in q)) for c in cues))
+
+
+def area_words(name: str) -> tuple[str, ...]:
+    """The words that show a case speaks of the area ``name``."""
+    return next((words for n, _, words in TOPIC_AREAS if n == name), ())
 
 
 def read_intent(question: str) -> Intent:

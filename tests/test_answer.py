@@ -838,3 +838,22 @@ def test_a_firm_word_that_modifies_another_noun_is_not_a_firm_asked_for():
 
     assert read_intent("Which World Bank framework did the Water Bureau refer to?").firm == ""
     assert read_intent("Which bank is the pilot lender of Geti Shenxindai?").firm == "银行"
+
+
+@pytest.mark.parametrize(("question", "area"), [
+    ("深圳开办一家企业现在最快要几天？", "企业开办"),
+    ("深圳在知识产权保护方面有什么新做法？", "知识产权"),
+    ("How long does it take a business in Shenzhen to get an electricity connection?", "获得电力"),
+    ("深圳的施工许可审批压缩到多少个工作日了？", "办理建筑许可"),
+])
+def test_an_area_no_case_speaks_of_is_refused_by_name(answerer, question, area):
+    """A business-environment area the cases never write about (企业开办, 知识产权…) is not answered from the
+    closest-scoring case; the refusal says which area, and shows the nearest passages."""
+    ans = answerer.answer(question)
+    assert ans.abstained and area in ans.text, ans.text
+
+
+def test_an_area_word_inside_another_word_is_not_that_area(answerer):
+    """用电子营业执照 holds 用电 (electricity use) only as characters, not as a word."""
+    ans = answerer.answer("有多少家企业用电子营业执照办过招投标？")
+    assert not ans.abstained and "8202" in "".join(c.quote for c in ans.citations), ans.text
