@@ -90,6 +90,8 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
                             r"^(?:请问|想问一下|问一下|那么|那)?([\u4e00-\u9fff·“”]{2,16}?)(?:都|还|分别)?"
                             r"(?:在|出现在|写在)(?:哪些|哪几个|几个)案例")
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
+EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
+                      r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -701,7 +703,9 @@ class Answerer:
         if "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)))
         if intent.english:
-            return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q))
+            # "how much did it cost", "the annual budget": a sum of money, told in 元 / 万元 / 亿元
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q),
+                           unit="钱" if EN_MONEY.search(q) else "")
         return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q), counted=self._counted(q))
 
     def _source_spelling(self, term: str) -> str:

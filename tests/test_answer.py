@@ -857,3 +857,13 @@ def test_an_area_word_inside_another_word_is_not_that_area(answerer):
     """用电子营业执照 holds 用电 (electricity use) only as characters, not as a word."""
     ans = answerer.answer("有多少家企业用电子营业执照办过招投标？")
     assert not ans.abstained and "8202" in "".join(c.quote for c in ans.citations), ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "How much did it cost to build the water supply reliability platform?",
+    "How much tax revenue did the Qianhai cluster bring in last year?",
+])
+def test_an_english_question_for_a_sum_of_money_needs_one(answerer, question):
+    """"how much did it cost" asks for 元 / 万元 / 亿元; a case that gives counts and hours but no sum of money
+    does not answer it."""
+    assert answerer.answer(question).abstained
