@@ -243,6 +243,10 @@ def area_words(name: str) -> tuple[str, ...]:
     return next((words for n, _, words in TOPIC_AREAS if n == name), ())
 
 
+# figures asked for by name: 什么数字, 哪些跟上一年相比的数据 (收哪些数据 asks what kinds of data)
+FIGURES_ASKED = re.compile(r"(什么|哪些|啥)[^，。？?！]{0,12}?(数字|(统计|量化|对比|相比的?|增长的?|具体)数据)")
+
+
 def read_intent(question: str) -> Intent:
     """Read ``question``'s intent with cue words; lower-cased English cues make English questions work too."""
     q = question.strip()
@@ -256,6 +260,8 @@ def read_intent(question: str) -> Intent:
     if english and re.search(r"\bwhat (is|was|are|were) the [a-z\- ]*(rate|ratio|percentage|proportion|cost|price|"
                              r"budget|fee|expense|spending)s?\b", ql):
         wants.add("number")  # "what is the interest rate", "what was the total cost" ask for a figure
+    if FIGURES_ASKED.search(q):
+        wants.add("number")  # 各拿出了什么数字, 有哪些跟上一年相比的数据: figures, however phrased
     if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
         wants.discard("number")
         wants.add("list")

@@ -867,3 +867,15 @@ def test_an_english_question_for_a_sum_of_money_needs_one(answerer, question):
     """"how much did it cost" asks for 元 / 万元 / 亿元; a case that gives counts and hours but no sum of money
     does not answer it."""
     assert answerer.answer(question).abstained
+
+
+@pytest.mark.parametrize(("question", "wants_figures"), [
+    ("“个体深信贷”和“企·航”计划各拿出了什么数字？", True),
+    ("水务和医保这两个案例，各有什么跟上一年相比的数据？", True),
+    ("水务那个供水可靠性平台都收哪些数据啊？", False),  # kinds of data, not figures
+    ("《指引》对哪些数据出境作了规定？", False),
+])
+def test_figures_asked_for_by_name_are_a_number_question(question, wants_figures):
+    from caseqa.app.intent import read_intent
+
+    assert ("number" in read_intent(question).wants) == wants_figures
