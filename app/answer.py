@@ -123,7 +123,8 @@ SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 �
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
                               "how many cases units compilation".split())
-FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有".split())
+FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有 "
+                       "借此 因此 由此 从而 进而 为此 已经 已".split())  # (connectives: 有多少家借此退出 counts 退出)
 SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
 MARKUP = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S | re.I

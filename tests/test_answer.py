@@ -879,3 +879,10 @@ def test_figures_asked_for_by_name_are_a_number_question(question, wants_figures
     from caseqa.app.intent import read_intent
 
     assert ("number" in read_intent(question).wants) == wants_figures
+
+
+def test_a_connective_after_the_figure_cue_is_not_what_is_counted(answerer):
+    """有多少家借此退出了 counts firms that exited: 借此 (thereby) is no word the evidence must hold."""
+    first = answerer.answer("深圳中院的破产快审机制审结了多少件简易破产案件？")
+    ans = answerer.answer("僵尸企业呢，有多少家借此退出了？", history=[first])
+    assert not ans.abstained and "500" in "".join(c.quote for c in ans.citations), ans.text
