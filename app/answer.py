@@ -819,10 +819,13 @@ class Answerer:
                 return self._ordinal(q, intent, prev, ordinal, note)
             if not (intent.wants or intent.section or intent.table):
                 intent = replace(intent, wants=prev.intent.wants, section=prev.intent.section)
-            if prev.intent.person and not intent.title and (intent.person or ("name" in intent.wants and not [
-                    t for t in self._specific_words(q) if t not in ("名字", "名称", "姓名")])):
-                # "哪位统战部部长带队的？叫什么名字？": the name asked for is the office holder's just spoken of
+            # "哪位统战部部长带队的？叫什么名字？" / "哪几家试点银行？银行名字呢？": the name asked for is that of the
+            # office holder or the firm just spoken of, and must be given as such
+            rest = [t for t in self._specific_words(q) if t not in ("名字", "名称", "姓名", prev.intent.firm)]
+            if prev.intent.person and not intent.title and (intent.person or ("name" in intent.wants and not rest)):
                 intent = replace(intent, person=True, title=prev.intent.title)
+            if prev.intent.firm and not intent.firm and "name" in intent.wants and not rest:
+                intent = replace(intent, firm=prev.intent.firm)
             if intent.table and prev.cases:
                 return self._table(q, replace(intent, case_refs=prev.cases), note=note, topic=prev.topic)
             topic = f"{prev.topic} {q}"

@@ -615,6 +615,7 @@ def test_other_names_in_english_find_the_sentence_that_gives_them(answerer):
     "Please give me the name of the official who heads the Shenzhen Water Affairs Bureau.",
     # the office asked about (部长) must stand by a name: 习近平总书记 in a sentence close by is not the one
     "“企·航”计划是哪位统战部部长带队的？他叫什么名字？",
+    "“个体深信贷”的试点银行是哪几家？银行名字是什么？",  # the case says only 试点银行
 ])
 def test_false_premises_and_unnamed_people_or_hospitals_are_refused(answerer, question):
     """A figure the cases never state, a judge's name, a hospital's name: the cases give none of them."""
