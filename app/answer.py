@@ -35,6 +35,7 @@ from .intent import MEASURE_WORDS, PLACES, Intent, area_words, read_intent, topi
 from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
+COUNT = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|级)")  # NUMBER less 三大
 DURATION = re.compile(r"(?<![\d.])(?!(?:19|20)\d{2}\s*年)(\d[\d.]*|[一二两三四五六七八九十半]+)\s*(天|个工作日|个月|年|小时|分钟|周)(以内|内|左右)?(?!\d)")
 EVENT_DATE = re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 DATE = re.compile(r"(19|20)\d{2}\s*年|\d{1,2}\s*月|\d{1,2}\s*日")
@@ -1401,7 +1402,9 @@ class Answerer:
         # that one must be there
         case_text = self._flat_case_text[case_no]
         counted = tuple(t for t in counted if len(t) >= 2 and t in case_text) or counted
-        overlap = any(t in s.sentence.text.replace(" ", "") for s in numeric[:3] for t in counted)
+        # (the counted word must stand by a figure: "三大业务板块" counts no 融资金额)
+        figured = [s for s in numeric[:3] if COUNT.search(s.sentence.text)] or numeric[:3]
+        overlap = any(t in s.sentence.text.replace(" ", "") for s in figured for t in counted)
         return overlap or best.cos >= p.number_cos
 
     def _select(self, pool: list[_Scored], intent: Intent, params: AnswerParams | None = None) -> list[_Scored]:

@@ -694,6 +694,7 @@ def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer
 @pytest.mark.parametrize("question", [
     "企·航计划花了多少财政资金？",  # 计划 names the programme; the counted thing (财政资金) is never given
     "电子保函的手续费率是多少？",  # a rate asks for a percentage; the text gives none for the guarantees
+    "金服平台累计帮企业撮合了多少融资？",  # 融资 stands only by 三大业务板块, which counts no money raised
 ])
 def test_figures_the_text_never_gives_stay_refused(answerer, question):
     assert answerer.answer(question).abstained
