@@ -888,3 +888,10 @@ def test_a_connective_after_the_figure_cue_is_not_what_is_counted(answerer):
     first = answerer.answer("深圳中院的破产快审机制审结了多少件简易破产案件？")
     ans = answerer.answer("僵尸企业呢，有多少家借此退出了？", history=[first])
     assert not ans.abstained and "500" in "".join(c.quote for c in ans.citations), ans.text
+
+
+def test_a_which_cases_question_is_not_refused_for_cases_disagreeing_on_the_first(answerer):
+    """Several cases give time saved; dense and BM25 ranking different ones first is what a list question
+    looks like, not a sign that the cases don't answer it."""
+    ans = answerer.answer("有哪些案例明确给出了帮企业或群众缩短了多少时间？")
+    assert not ans.abstained and len(ans.cases) >= 2, ans.text
