@@ -55,7 +55,6 @@ ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|�
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
-# words that say what kind a firm is, not which one (试点银行, 头部金融机构, 全国百强税务师事务所)
 # the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
@@ -65,6 +64,7 @@ SURNAMES = frozenset(
     "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习"
 )
 COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐".split())
+# words that say what kind a firm is, not which one (试点银行, 头部金融机构, 全国百强税务师事务所)
 GENERIC_FIRM_WORDS = frozenset(
     "试点 合作 商业 相关 各类 各家 多家 头部 金融 国有 民营 外资 其他 知名 百强 十强 全国 大型 中小 中小型 科技 互联网 快递 龙头 "
     "行业 本地 属地 一家 这家 该 其 等 有关 部分 优质 重点 上下游 意向 的 和 与 及 、 税务师 会计师 资产评估 律师 总所 分所 "
@@ -383,11 +383,15 @@ def _event_dates(text: str) -> set[str]:
 
 
 def _part_adds(part: Answer, whole: Answer) -> bool:
-    """Whether a part's own answer brings what the part asks that the whole answer's quotes lack: a figure
-    question's first quote a figure not quoted yet, a date question's an event date not quoted yet
-    ("…, and how many were resolved?" answered without a figure adds nothing)."""
+    """Whether a part's own answer brings what the part asks that the whole answer's quotes lack: not when
+    its figures are all quoted already (新引进 26 家 once the whole quotes 26 家), and a figure question's first
+    quote must give a figure not quoted yet, a date question's an event date not quoted yet ("…, and how
+    many were resolved?" answered without a figure adds nothing)."""
     first = part.citations[0].quote if part.citations else ""
     said = "".join(c.quote for c in whole.citations)
+    figures = _amounts("".join(c.quote for c in part.citations))
+    if figures and set(figures) <= set(_amounts(said)):
+        return False
     wants = part.intent.wants
     if "number" in wants and not set(_amounts(first)) - set(_amounts(said)):
         return False
@@ -564,9 +568,6 @@ class Answerer:
                      and not {sid for _, sid in a.items} <= have and a.intent is not None
                      and a.intent.wants & FACT_WANTS and not a.intent.table
                      and not any(c.chunk_id.startswith("table.") for c in (*whole.citations, *a.citations))
-                     # …unless its figures are all quoted already (新引进 26 家 once the whole quotes 26 家)
-                     and not (_amounts(part_quotes := "".join(c.quote for c in a.citations))
-                              and set(_amounts(part_quotes)) <= set(_amounts("".join(c.quote for c in whole.citations))))
                      and _part_adds(a, whole)]
             if extra:
                 whole = self._merge(whole, [whole, *extra], ())

@@ -201,7 +201,7 @@ ASKING_WHEN = re.compile(r"(^|\b(and|or|since|until|by|from)\s+|[,;(]\s*)when\b(
 TOPIC_AREAS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("企业开办", ("企业开办", "开办企业", "开办一家", "开办公司", "开公司", "注册公司", "公司注册", "设立登记",
               "starting a business", "start a business", "business registration", "register a company",
-              "incorporat"),
+              "incorporate", "incorporated", "incorporation"),
      ("开办", "设立登记", "注册登记", "商事登记", "企业登记")),
     ("办理建筑许可", ("建筑许可", "施工许可", "工程建设项目审批", "工程建设审批", "建设工程审批", "规划许可",
                 "construction permit", "building permit"),

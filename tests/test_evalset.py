@@ -27,8 +27,9 @@ def test_eval_set_covers_what_the_issue_asks(real_corpus):
 def test_both_splits_are_substantial_and_dialogues_stay_whole():
     items = load_items()
     held = sum(i.split == "heldback" for i in items)
-    # enough held back to mean something (100+ questions), enough left to tune on
-    assert held >= 100 and 0.15 <= held / len(items) <= 0.45
+    # enough held back to mean something (100+ questions), enough left to tune on; the held-back split stays
+    # as written while fresh tuning parts are added, so its share falls (107 of 742 with part_i)
+    assert held >= 100 and 0.10 <= held / len(items) <= 0.45
     by_dialogue: dict[str, set] = {}
     for i in items:
         if i.dialogue:
