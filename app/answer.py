@@ -93,6 +93,8 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
+WHY_ASKED = re.compile(r"为什么|为何|啥原因|什么原因|原因是|\bwhy\b", re.I)
+CAUSE = re.compile(r"由于|因为|导致|造成|致使|源于")  # a sentence that gives a cause
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -1131,6 +1133,9 @@ class Answerer:
             if forms and intent.counted:
                 pool = self._lead_with(pool[:8], lambda t: bool(when.search(t)), math.inf, lambda t: any(
                     w in t for w in intent.counted) and any(f in t.replace(" ", "") for f in forms)) + pool[8:]
+        if intent.section == BACKGROUND and WHY_ASKED.search(q):
+            # 为什么 / why: a close sentence that gives a cause (由于…导致…) before one that names the response
+            pool = self._lead_with(pool, lambda t: bool(CAUSE.search(t)), self.params.number_switch_margin)
         if intent.doc_kinds:  # 哪份指引 / 什么办法: a close sentence that names such a document goes first
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date

@@ -895,3 +895,10 @@ def test_a_which_cases_question_is_not_refused_for_cases_disagreeing_on_the_firs
     looks like, not a sign that the cases don't answer it."""
     ans = answerer.answer("有哪些案例明确给出了帮企业或群众缩短了多少时间？")
     assert not ans.abstained and len(ans.cases) >= 2, ans.text
+
+
+def test_a_why_question_leads_with_the_sentence_that_gives_a_cause(answerer):
+    """why …: "个体工商户…由于资产规模较小…导致贷款风险较高" gives the reason; "为解决个体户融资难的问题，…推动…"
+    names the response to it."""
+    ans = answerer.answer("Why do individual businesses struggle to get bank loans, according to the case?")
+    assert not ans.abstained and "由于" in ans.citations[0].quote, ans.text
