@@ -5,7 +5,8 @@ grounding invariants are absolute. They were re-based when the held-back split w
 written one (eval/set/part_c.jsonl) after the first split had been studied. Key facts were lowered once,
 when a refusal change chosen on the tuning split cost held-back answers, and refusal recall once, when
 figure-question changes chosen on the tuning split (colloquial 多少/几 wordings) cost a held-back refusal
-(README says by how much each time).
+(README says by how much each time). Key facts and all facts were raised with the 0.80 / 0.77 result of the
+part_i round.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ pytestmark = pytest.mark.model
 FLOORS = {
     ("retrieval", "hybrid", "hit@5"): 0.96,
     ("retrieval", "hybrid", "mrr@10"): 0.85,
-    ("answers", "key_fact_recall"): 0.79,
-    ("answers", "all_facts_accuracy"): 0.75,
+    ("answers", "key_fact_recall"): 0.80,
+    ("answers", "all_facts_accuracy"): 0.77,
     ("answers", "citation_precision"): 0.79,
     ("refusal", "recall"): 0.55,
 }
