@@ -1655,9 +1655,10 @@ class Answerer:
             k = intent.position
             wanted = [order[k - 1 if k > 0 else k]] if -len(order) <= k <= len(order) else []
         else:
-            wanted = list(intent.case_refs) or self._named_cases(q)
+            # (an English question names a unit in pinyin: the Qianhai Authority is 前海)
+            wanted = list(intent.case_refs) or self._named_cases(" ".join((q, *intent.spelled)))
         if not wanted and not intent.all_rows and not intent.position:
-            hits = self.searcher.search(q, k=3)
+            hits = self.searcher.search(" ".join((q, *intent.spelled)), k=3)
             wanted = [hits[0].chunk.case] if hits else []
         wanted = [c for c in wanted if c in rows]
         if not wanted:

@@ -902,3 +902,12 @@ def test_a_why_question_leads_with_the_sentence_that_gives_a_cause(answerer):
     names the response to it."""
     ans = answerer.answer("Why do individual businesses struggle to get bank loans, according to the case?")
     assert not ans.abstained and "由于" in ans.citations[0].quote, ans.text
+
+
+@pytest.mark.parametrize(("question", "case"), [
+    ("What is the title of the case submitted by the Qianhai Authority?", 7),  # a unit named in pinyin
+    ("案例八的全称是什么？", 8),  # the full title is the index row's
+])
+def test_index_table_questions_found_by_probing(answerer, question, case):
+    ans = answerer.answer(question)
+    assert not ans.abstained and [c.chunk_id for c in ans.citations] == [f"table.r{case:02d}"], ans.text
