@@ -95,6 +95,7 @@ EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|sp
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
 WHY_ASKED = re.compile(r"为什么|为何|啥原因|什么原因|原因是|\bwhy\b", re.I)
 CAUSE = re.compile(r"由于|因为|导致|造成|致使|源于")  # a sentence that gives a cause
+SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])了?(?:多少|几)(?:个|笔|次|项)?([\u4e00-\u9fff])(?=[？?，,。]|$)")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
@@ -975,6 +976,10 @@ class Answerer:
                 continue
             w = self._idf.get(t, self._max_idf) ** g
             weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
+        # a verb and its object split by the question (放了多少款, 开了几笔函) are one word of the text (放款, 开函)
+        for verb, obj in SPLIT_WORD.findall(q):
+            if (word := verb + obj) in self._idf:
+                weights[word] = self._idf[word] ** g
         return weights
 
     def _bridge_groups(self, q: str) -> list[dict[str, float]]:

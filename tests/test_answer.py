@@ -911,3 +911,9 @@ def test_a_why_question_leads_with_the_sentence_that_gives_a_cause(answerer):
 def test_index_table_questions_found_by_probing(answerer, question, case):
     ans = answerer.answer(question)
     assert not ans.abstained and [c.chunk_id for c in ans.citations] == [f"table.r{case:02d}"], ans.text
+
+
+def test_a_verb_and_object_split_by_the_question_meet_the_word_of_the_text(answerer):
+    """放了多少款 asks about 放款 (累计放款金额 3.78 亿), not about the indicators sentence with more figures."""
+    ans = answerer.answer("深信贷放了多少款？")
+    assert not ans.abstained and "3.78" in ans.citations[0].quote, ans.text
