@@ -31,7 +31,7 @@ from caseqa.index.pinyin import Transliterator
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, org_variants, unit_names
 
-from .intent import MEASURE_WORDS, PLACES, Intent, area_words, read_intent, topic_areas
+from .intent import EXTREME_ASKED, MEASURE_WORDS, PLACES, Intent, area_words, read_intent, topic_areas
 from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
@@ -43,7 +43,6 @@ RANK = re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)?|首位|�
 POSSESSIVE_VERBS = frozenset("有 共有 拥有 含 包含 包括 下辖 设有".split())
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
-MARKER_N = re.compile(r"\[(\d+)\]")
 MARKER_SPLIT = re.compile(r"(\[\d+\])")
 CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
@@ -78,7 +77,7 @@ EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|�
 PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|跟|及|、)([\u4e00-\u9fff“”《》·]{2,20}?)"
                            r"(?:这|报的|的)?(?:两|二)(?:个|项)")
 # what states a limit or an extreme: 最高…, 不超过…, 5个月以内, 居…之首
-LIMIT_GIVEN = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短|不超过|不高于|不低于|不少于|至多|至少|以内|以下(?!简称)|以上|"
+LIMIT_GIVEN = re.compile(EXTREME_ASKED.pattern + r"|不超过|不高于|不低于|不少于|至多|至少|以内|以下(?!简称)|以上|"
                          r"之首|第一|首位")
 MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
                            r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例|"
@@ -263,14 +262,12 @@ def sub_questions(q: str) -> list[str]:
     return [p for p in pieces if len(re.findall(r"[\w\u4e00-\u9fff]", p)) >= 2]
 
 
-# "How many chapters does it have, and on what date was it released?": an English question of several
+# "How many chapters does it have, and on what date was it released?": an English question of several,
+# split before a second question word; each piece must ask something (a question word or an auxiliary first)
+EN_WH = r"(?:what|when|how|which|who|whom|whose|where|why)\b"
 EN_PART_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
-                           r"(?=(?:(?:on|in|at|by|for|from|to|with|since)\s+)?(?:what|when|how|which|who|whom|whose|where|why)\b)",
-                           re.I)
-
-
-EN_ASKS = re.compile(r"\b(what|when|how|which|who|whom|whose|where|why)\b|"
-                     r"^\s*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+                           r"(?=(?:(?:on|in|at|by|for|from|to|with|since)\s+)?" + EN_WH + ")", re.I)
+EN_ASKS = re.compile(r"\b" + EN_WH + r"|^\s*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 
 
 def english_parts(q: str) -> list[str]:
@@ -487,6 +484,8 @@ class Answerer:
         self._max_idf = math.log(1 + n)
         self._case_text = {c.number: self.corpus.text[c.start : c.end] for c in self.corpus.cases}
         self._flat_case_text = {n: text.replace(" ", "") for n, text in self._case_text.items()}  # PDF spacing out
+        # …and without the interpunct, which names drop or keep at will (企·航, 企航)
+        self._bare_case_text = {n: text.replace("·", "") for n, text in self._flat_case_text.items()}
         self._case_words: dict[int, set[str]] = {}  # a case's jieba words (使用电子 holds 用电, but not as a word)
         for sid, toks in self._tokens.items():
             self._case_words.setdefault(self._para_of[sid].case, set()).update(toks)
@@ -628,16 +627,12 @@ class Answerer:
                 kept = ""
                 for quote, marker in zip(pieces[0::2], pieces[1::2], strict=False):
                     c = by_n.get(int(marker[1:-1]))
-                    if c is not None and any(o.chunk_id == c.chunk_id and o.start <= c.start and c.end <= o.end
-                                             for o in citations):
-                        continue  # this passage is quoted already (two parts found the same sentence)
-                    if c is not None and quote == c.quote:
-                        # a passage that begins or ends with sentences quoted already keeps only the rest
-                        c = self._trimmed(c, [o for o in citations if o.chunk_id == c.chunk_id])
-                        if c is None:
-                            continue
-                        quote = c.quote
                     if c is not None:
+                        rest_of = self._trimmed(c, [o for o in citations if o.chunk_id == c.chunk_id])
+                        if rest_of is None:
+                            continue  # this passage is quoted already (two parts found the same sentence)
+                        if quote == c.quote:  # one that begins or ends with quoted sentences keeps only the rest
+                            c, quote = rest_of, rest_of.quote
                         citations.append(replace(c, n=-len(citations) - 1))  # a placeholder number, see below
                         marker = f"[{-len(citations)}]"
                     kept += quote + marker
@@ -697,13 +692,14 @@ class Answerer:
         return prev
 
     def _intent(self, q: str) -> Intent:
-        intent = replace(read_intent(q), areas=topic_areas(q, self.index.tokenize.words(q)))
+        words = [w for w in self.index.tokenize.words(q) if w.strip()]  # jieba's words, read once per question
+        intent = replace(read_intent(q), areas=topic_areas(q, words))
         if intent.english:
             intent = replace(intent, spelled=tuple(self._pinyin.names(q)))
         if intent.quoted:
             intent = replace(intent, quoted=tuple(self._source_spelling(t) for t in intent.quoted))
         if "date" in intent.wants and "number" not in intent.wants:
-            return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(q, DATE_CUE_WORDS))
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(words, DATE_CUE_WORDS))
         if "rank" in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._ranked(q))
         if "number" not in intent.wants:
@@ -712,7 +708,8 @@ class Answerer:
             # "how much did it cost", "the annual budget": a sum of money, told in 元 / 万元 / 亿元
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q),
                            unit="钱" if EN_MONEY.search(q) else "")
-        return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q), counted=self._counted(q))
+        return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q, words),
+                       counted=self._counted(words))
 
     def _source_spelling(self, term: str) -> str:
         """A quoted term as the source spells it, when they differ only in dashes or spaces
@@ -725,10 +722,9 @@ class Answerer:
         m = re.search(pattern, self._flat_text) if len(parts) > 1 else None
         return m.group(0) if m else term
 
-    def _counted(self, q: str, cues: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    def _counted(self, words: list[str], cues: tuple[str, ...] | None = None) -> tuple[str, ...]:
         """What a 多少 question counts: the content word just before the cue and the one after its measure word
-        (累计放款多少 → 放款; 接入了多少家金融机构 → 接入, 金融机构)."""
-        words = [w for w in self.index.tokenize.words(q) if w.strip()]
+        (累计放款多少 → 放款; 接入了多少家金融机构 → 接入, 金融机构), from the question's jieba ``words``."""
         out: list[str] = []
         for i, w in enumerate(words):
             # jieba cuts 哪个月 into 哪个 | 月: the cue is both words
@@ -766,11 +762,10 @@ class Answerer:
         words = [w for w in self.index.tokenize.words(head) if _content_word(w)]
         return tuple(w for w in words if w not in PLACES and not re.fullmatch(r"全(国|省|市|球)|[在是的]", w))
 
-    def _measure_word(self, q: str) -> str:
-        """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's words so 多少项目 is not 项."""
+    def _measure_word(self, q: str, words: list[str]) -> str:
+        """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's ``words`` so 多少项目 is not 项."""
         if re.search(r"百分之|比例|比率|占比|percent|率(?:是|为|有)?(?:多少|几)", q):  # 利率是多少, 费率多少
             return "%"
-        words = [w for w in self.index.tokenize.words(q) if w.strip()]
         for i, w in enumerate(words):
             for cue in ("多少", "几"):
                 if cue in w:  # 多少天, 几 | 家, and jieba's 打几折
@@ -1535,7 +1530,7 @@ class Answerer:
         term = (m.group(1) or m.group(2) or m.group(3) or "").strip("“”") if m else ""
         if len(term) < 2 or term in self._compilation_words:
             return [], []
-        flat = {c: text.replace("·", "") for c, text in self._flat_case_text.items()}
+        flat = self._bare_case_text
         term = term.replace("·", "")
         # a body is written under any of its usual names (市发展改革委, 深圳市发展和改革委员会)
         cases = [c for c, text in sorted(flat.items()) if any(v in text for v in org_variants(term))]
@@ -1565,7 +1560,7 @@ class Answerer:
         out = {}
         for term in self.index.terms:
             t = term.replace("·", "")
-            cases = tuple(n for n, text in self._case_text.items() if t in text.replace(" ", "").replace("·", ""))
+            cases = tuple(n for n, text in self._bare_case_text.items() if t in text)
             if cases and len(t) >= 2:
                 out[t] = cases
         return out
@@ -1613,9 +1608,11 @@ class Answerer:
         if mentioned:
             # 哪些案例提到了粤港澳大湾区: the cases whose text writes it, and no other — a literal, checkable
             # criterion where scores near the best miss some — each quoted where it writes it
+            forms = [org_variants(t) for t in terms]
+
             def holds(x: _Scored) -> bool:
                 flat = x.sentence.text.replace(" ", "").replace("·", "")
-                return all(any(v in flat for v in org_variants(t)) for t in terms)
+                return all(any(v in flat for v in names) for names in forms)
 
             pools = dict(keep)
             keep = []
@@ -1653,6 +1650,7 @@ class Answerer:
             text = f"案例索引表共列出这些案例，最后一行是：{last.text}[1]"
             return Answer(q, text, False, (cit,), (), note, (), tuple(sorted(rows)), topic or q,
                           tuple((c, rows[c].sentences[0].id) for c in sorted(rows)), intent)
+        asked = " ".join((q, *intent.spelled))  # (an English question names a unit in pinyin: Qianhai is 前海)
         if intent.all_rows:
             wanted = sorted(rows)
         elif intent.position:
@@ -1660,10 +1658,9 @@ class Answerer:
             k = intent.position
             wanted = [order[k - 1 if k > 0 else k]] if -len(order) <= k <= len(order) else []
         else:
-            # (an English question names a unit in pinyin: the Qianhai Authority is 前海)
-            wanted = list(intent.case_refs) or self._named_cases(" ".join((q, *intent.spelled)))
+            wanted = list(intent.case_refs) or self._named_cases(asked)
         if not wanted and not intent.all_rows and not intent.position:
-            hits = self.searcher.search(" ".join((q, *intent.spelled)), k=3)
+            hits = self.searcher.search(asked, k=3)
             wanted = [hits[0].chunk.case] if hits else []
         wanted = [c for c in wanted if c in rows]
         if not wanted:
