@@ -24,6 +24,9 @@ are added. Its history:
 - ``part_i`` adds 80 more such tuning items (20 unanswerable, 14 cross-case, 14 English, two 3-turn dialogues).
   On first sight (code at 46d5786): key facts 0.77, all facts 0.70, refusal recall 0.65, false refusals 0.05,
   follow-ups 0.75, cross-case 0.36, English 0.64.
+- ``part_j`` adds 80 more such tuning items (20 unanswerable, 14 cross-case, 14 English, two 3-turn dialogues).
+  On first sight (code at 162e63d): key facts 0.88, all facts 0.83, refusal recall 0.95, false refusals 0.03,
+  follow-ups 1.00, cross-case 0.57, English 0.86.
 """
 
 from __future__ import annotations
