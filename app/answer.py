@@ -14,6 +14,7 @@ and hard constraints of the question (a year, a place, a quoted name) that the e
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -254,6 +255,26 @@ def case_label(case: Case, with_title: bool = True) -> str:
 
 DATE_CUE_WORDS = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "几月", "什么时间", "时候", "哪一天")
 NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
+
+
+def _asked_words(words: list[str]) -> list[str]:
+    """The question's words less a figure that only describes what is asked about: in
+    "拉着几家银行搞的那个活动，批了多少授信" the 几家 picks out the activity (…的那个) and 多少授信 is the question.
+    A cue is descriptive when its clause goes on to 的那… / 的这…, and another cue is left to ask."""
+    def clause(i: int) -> list[str]:
+        out = []
+        for w in words[i + 1:]:
+            if re.fullmatch(r"[，。？！,?!；;]", w):
+                break
+            out.append(w)
+        return out
+
+    cues = [i for i, w in enumerate(words) if w.startswith(NUMBER_CUE_WORDS)]
+    described = {i for i in cues if any(w == "的" and nxt.startswith(("那", "这"))
+                                        for w, nxt in itertools.pairwise(clause(i)))}
+    if not described or described == set(cues):
+        return words
+    return [w for i, w in enumerate(words) if i not in described]
 
 
 def sub_questions(q: str) -> list[str]:
@@ -708,8 +729,9 @@ class Answerer:
             # "how much did it cost", "the annual budget": a sum of money, told in 元 / 万元 / 亿元
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q),
                            unit="钱" if EN_MONEY.search(q) else "")
-        return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q, words),
-                       counted=self._counted(words))
+        asked = _asked_words(words)
+        return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q, asked),
+                       counted=self._counted(asked))
 
     def _source_spelling(self, term: str) -> str:
         """A quoted term as the source spells it, when they differ only in dashes or spaces
@@ -1317,7 +1339,11 @@ class Answerer:
     def _firm_evidence(self, intent: Intent, pool: list[_Scored]) -> list[str]:
         """Where the firm a 哪家 question asks for must be named: the best sentences, or, when the question
         picks the firm out by a figure (投资4亿元的是哪家企业), the sentence with that figure and the one before
-        it — a firm named elsewhere in the case is some other firm."""
+        it — a firm named elsewhere in the case is some other firm. A firm the question describes (签约入驻
+        多彩硅谷产业园的那家企业) is likewise named in the sentence that fits the description best, or just before."""
+        if intent.firm_described and pool:
+            s = pool[0]
+            return [s.sentence.text, *[x.text for x in s.paragraph.sentences if x.end <= s.sentence.start][-1:]]
         if intent.numbers:
             for s in pool[:8]:
                 if set(intent.numbers) <= set(_amounts(s.sentence.text)):

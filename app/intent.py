@@ -111,6 +111,9 @@ PLACES = tuple(
 FIRM_ASKED = re.compile(r"哪(?:一|几)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所|医院|药店)|"
                         r"(公司|企业|银行|事务所|医院|药店)(?:分别|各自|都)?"
                         r"(?:是哪(?:一|几)?(?:家|个|些)|有哪(?:一|几)?(?:家|个|些)(?![\u4e00-\u9fff]))"
+                        # 那家企业叫什么名字: the firm just described, asked for by name
+                        r"|(?:那|这)一?(?:家|个)[\u4e00-\u9fff]{0,6}?(公司|企业|银行|事务所|医院|药店)[\u4e00-\u9fff]{0,2}?的?"
+                        r"(?:叫什么|名字|名称|全称|是谁)"
                         r"|\bwhich (?:[a-z]+ )?(bank|company|firm|hospital|pharmacy)s?\b"
                         # (which World Bank framework asks for a framework: the firm word only modifies it)
                         r"(?!\s+(?:framework|standard|rule|report|index|system|group|loan|credit|product|programme|"
@@ -160,6 +163,7 @@ class Intent:
     all_rows: bool = False  # asks for the whole index table (所有报送单位)
     spelled: tuple[str, ...] = ()  # corpus names an English question spells in pinyin (Geti Shenxindai)
     firm: str = ""  # 哪家公司 / 哪几家银行: the kind of firm whose name is asked (公司, 银行…)
+    firm_described: bool = False  # 签约入驻…的那家企业叫什么: the firm is the one the question describes
     places_any: bool = False  # the places are alternatives (香港或澳门), not all required
     every_case: bool = False  # 各个案例的成效: one line for every case, from the section asked for
     position: int = 0  # a place in the index table: 1 for 第一个案例, -1 for 最后一个
@@ -306,7 +310,8 @@ def read_intent(question: str) -> Intent:
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
         every_case=every_case,
-        firm=(m.group(1) or m.group(2) or FIRM_EN[m.group(3)] if (m := FIRM_ASKED.search(ql)) else ""),
+        firm=(m.group(1) or m.group(2) or m.group(3) or FIRM_EN[m.group(4)] if (m := FIRM_ASKED.search(ql)) else ""),
+        firm_described=bool(m and m.group(3)),
         places_any=bool(PLACE_ALTERNATIVE.search(ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),

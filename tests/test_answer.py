@@ -917,3 +917,28 @@ def test_a_verb_and_object_split_by_the_question_meet_the_word_of_the_text(answe
     """放了多少款 asks about 放款 (累计放款金额 3.78 亿), not about the indicators sentence with more figures."""
     ans = answerer.answer("深信贷放了多少款？")
     assert not ans.abstained and "3.78" in ans.citations[0].quote, ans.text
+
+
+def test_a_figure_that_only_describes_the_subject_does_not_set_what_is_counted(answerer):
+    """"拉着几家银行办的那个活动…多少授信": 几家 picks out the activity; the question counts 授信, so the
+    answer is the credit line, not a refusal for want of a count of banks."""
+    ans = answerer.answer("市工商联拉着几家银行办的那个找资金活动，最后给民营企业提供了多少授信？")
+    assert not ans.abstained, ans.text
+    assert "4200" in ans.text and "授信" in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "在坪山多彩硅谷产业园签约入驻的那家企业叫什么名字？",  # the case gives the park and the sum, not the firm
+    "前海引进的那家百强会计师事务所总所叫什么？",  # …only how many, not which
+])
+def test_a_described_firm_must_be_named_where_it_is_described(answerer, question):
+    """A firm named elsewhere in the case (地铁集团 in a list of visits) is not the firm described."""
+    ans = answerer.answer(question)
+    assert ans.abstained, ans.text
+    assert "单位名称" in ans.text
+
+
+def test_a_described_firm_the_text_names_is_given(answerer):
+    ans = answerer.answer("负责统计户均停水时间的那家企业叫什么名字？")
+    assert not ans.abstained, ans.text
+    assert "深圳市环境水务集团有限公司" in ans.text
