@@ -67,7 +67,9 @@ def stem(word: str) -> str:
         w = w[:-2]
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "e", "y"):
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
-            return w[: -len(suffix)]
+            w = w[: -len(suffix)]
+            # settlements → settle → settl, as settle and settled become: one stem for every form
+            return w[:-1] if w.endswith("e") and len(w) >= 5 else w
     return w
 
 

@@ -162,6 +162,18 @@ def test_an_adverb_meets_its_adjective_in_the_dictionary():
     assert stem("directly") == stem("direct")
 
 
+def test_every_form_of_a_word_has_one_stem(real_corpus):
+    """The dictionary writes /to settle a bill/ (结算); a question asks about "settlements". Every inflected
+    form must meet the dictionary's form, whichever suffix it carries."""
+    from caseqa.index.bridge import Bridge, stem
+
+    forms = ("settle", "settles", "settled", "settling", "settlement", "settlements")
+    assert len({stem(w) for w in forms}) == 1
+    assert len({stem(w) for w in ("agree", "agreed", "agreement", "agreements")}) == 1
+    bridge = Bridge.for_text(real_corpus.text)
+    assert "结算" in bridge.translate("settlements", per_word=8)
+
+
 def test_org_variants_spell_a_body_each_usual_way():
     from caseqa.index.tokenize import org_variants
 
