@@ -1357,6 +1357,10 @@ class Answerer:
         # a date for something the question names exactly (SIMC, “办不成事”) must be dated in a paragraph that
         # names it ("2022年…。同年，…建立了…平台" dates the platform in the sentence before)
         named = [t for t in (*intent.latin, *intent.quoted) if t.replace(" ", "") in self._flat_text]
+        if intent.cross_case and pool:
+            # "药店购药直接结算和“办不成事”窗口分别是什么时候": each case is dated for what it names itself
+            case_text = self._flat_case_text[pool[0].paragraph.case]
+            named = [t for t in named if t.replace(" ", "") in case_text]
         if named:
             # …or by the short form the source defines for it (《深圳市企业数据合规指引》（以下简称《指引》）)
             forms = {f for t in named for f in (t, *self._short_forms(t))}

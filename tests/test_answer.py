@@ -942,3 +942,12 @@ def test_a_described_firm_the_text_names_is_given(answerer):
     ans = answerer.answer("负责统计户均停水时间的那家企业叫什么名字？")
     assert not ans.abstained, ans.text
     assert "深圳市环境水务集团有限公司" in ans.text
+
+
+def test_each_case_of_a_cross_case_date_question_is_dated_for_what_it_names(answerer):
+    """A quoted name (“办不成事”) belongs to one case; the other case is dated for its own subject, not refused
+    for lacking that name."""
+    ans = answerer.answer("“办不成事”反映窗口与药店跨省购药直接结算，分别是什么时候上线的？")
+    assert not ans.abstained, ans.text
+    assert set(ans.cases) == {4, 5}, ans.text
+    assert "2023年4月" in ans.text and "2023年2月1日" in ans.text
