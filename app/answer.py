@@ -576,10 +576,12 @@ class Answerer:
         """A question of several questions ("累计放款多少？利率是多少？"): answer the parts the cases answer and
         say which parts they don't. Each part after the first may lean on the one before, as a follow-up."""
         subs: list[Answer] = []
+        own: list[bool] = []  # the part names the case it is answered from (电子保函…？个体深信贷…？)
         chain = prev
         for part in parts:
             a = self._answer(part, self._intent(part), chain, filt)
             subs.append(a)
+            own.append(bool(a.cases) and set(a.cases) <= set(self._named_cases(part)))
             chain = a  # "杭州的…多少家？深圳的呢？": even a refused part tells what the next one is about
         refused = [(k, a) for k, a in enumerate(subs) if a.abstained]
         answered = [a for a in subs if not a.abstained]
@@ -587,13 +589,17 @@ class Answerer:
             # a part answered by a sentence of the same case that the whole answer left out (审结多少件？平均
             # 审理周期多长？) adds that sentence: each question of the several gets its own quote
             have = {sid for _, sid in whole.items}
-            extra = [a for a in answered if a.items and set(a.cases) <= set(whole.cases)
+            # …and so does a part about another case that it names itself: one answer for each question
+            extra = [a for a, named in zip(subs, own, strict=True) if not a.abstained and a.items
+                     and (set(a.cases) <= set(whole.cases) or named)
                      and not {sid for _, sid in a.items} <= have and a.intent is not None
                      and a.intent.wants & FACT_WANTS and not a.intent.table
                      and not any(c.chunk_id.startswith("table.") for c in (*whole.citations, *a.citations))
                      and _part_adds(a, whole)]
             if extra:
-                whole = self._merge(whole, [whole, *extra], ())
+                # a part about another case puts the lines in the order the parts ask them
+                other = any(not set(a.cases) <= set(whole.cases) for a in extra)
+                whole = self._merge(whole, [*extra, whole] if other else [whole, *extra], ())
         if whole.abstained and answered and not refused:
             # every part answered on its own though the whole was not (…有多少家？…收了多少件？两个一起说下。)
             return self._merge(whole, self._distinct(answered), ())

@@ -951,3 +951,13 @@ def test_each_case_of_a_cross_case_date_question_is_dated_for_what_it_names(answ
     assert not ans.abstained, ans.text
     assert set(ans.cases) == {4, 5}, ans.text
     assert "2023年4月" in ans.text and "2023年2月1日" in ans.text
+
+
+def test_two_questions_about_two_named_cases_answer_both(answerer):
+    """"…电子保函开了多少笔？个体深信贷放了多少款？": each part names its own case, so each gets its own line,
+    in the order asked, even though the whole question retrieves only one of them."""
+    ans = answerer.answer("电子保函到2023年底一共开了多少笔？个体深信贷累计放款多少？")
+    assert not ans.abstained, ans.text
+    assert "4843" in ans.text and "3.78" in ans.text
+    lines = ans.text.splitlines()
+    assert lines[0].startswith("案例一") and any(x.startswith("案例三") for x in lines[1:]), ans.text
