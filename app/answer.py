@@ -113,7 +113,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
-                "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+                "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"),
+                "倍": ("倍", "%", "％"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
@@ -792,6 +793,8 @@ class Answerer:
 
     def _measure_word(self, q: str, words: list[str]) -> str:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's ``words`` so 多少项目 is not 项."""
+        if re.search(r"倍", q):  # 翻了几倍, 百分比或倍数的变化: a multiple, or a change in per cent
+            return "倍"
         if re.search(r"百分之|比例|比率|占比|percent|率(?:是|为|有)?(?:多少|几)", q):  # 利率是多少, 费率多少
             return "%"
         for i, w in enumerate(words):
@@ -1135,6 +1138,21 @@ class Answerer:
         if missing or not (whole_section or self._supported(best, hits, intent)):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
+        pool = self._led(q, intent, pool)
+        chosen = (self._overview(intent, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
+                  or self._select(pool, intent))
+        if intent.firm:
+            chosen = self._with_definition(chosen)
+        case = self.corpus.case(case_no)
+        if intent.which_case:
+            row = self._table_row(case_no)
+            if row is not None:
+                chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
+        return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    def _led(self, q: str, intent: Intent, pool: list[_Scored]) -> list[_Scored]:
+        """``pool`` with a close sentence that gives what the question asks for (a figure in the unit asked,
+        a date of the event asked, a cause, a titled document, an occasion) ahead of the best one."""
         if "number" in intent.wants:
             # a 多少 question is answered by a figure: a close sentence that gives one goes first
             pool = self._lead_with(pool, lambda t: bool(_amounts(t)), self.params.number_switch_margin)
@@ -1168,16 +1186,7 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
-        chosen = (self._overview(intent, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
-                  or self._select(pool, intent))
-        if intent.firm:
-            chosen = self._with_definition(chosen)
-        case = self.corpus.case(case_no)
-        if intent.which_case:
-            row = self._table_row(case_no)
-            if row is not None:
-                chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
-        return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+        return pool
 
     @staticmethod
     def _lead_with(
@@ -1659,6 +1668,8 @@ class Answerer:
                 if holding:
                     keep.append((c, holding + [x for x in pool if x not in holding]))
         keep = keep if intent.every_case else keep[: p.cross_max_cases]
+        # "惠及了多少家企业？服务了多少个体户？": a unit belongs to one of several figure questions, not to every line
+        lead_intent = replace(intent, unit="") if len(re.findall(r"多少|几", q)) > 1 else intent
         groups = []
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
             missing = self._unmet_constraints(intent, pool, c, counted=False)
@@ -1669,7 +1680,8 @@ class Answerer:
                 pool = self._section_pool(q, intent, pool, c, qvec, "", set())
             elif ranking is not scored and c in quote_pools and c not in mentioned:
                 pool = quote_pools[c]
-            groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
+            # each line leads with what is asked, as a one-case answer does (a figure in the unit asked, a date)
+            groups.append((self.corpus.case(c), self._select(self._led(q, lead_intent, pool), intent, narrow)))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
         return self._compose(q, intent, groups, related, topic=topic)

@@ -961,3 +961,11 @@ def test_two_questions_about_two_named_cases_answer_both(answerer):
     assert "4843" in ans.text and "3.78" in ans.text
     lines = ans.text.splitlines()
     assert lines[0].startswith("案例一") and any(x.startswith("案例三") for x in lines[1:]), ans.text
+
+
+def test_each_line_of_a_cross_case_figure_question_leads_with_the_unit_asked(answerer):
+    """"…分别有什么倍数或百分比的变化": each case's line quotes its figure in 倍 or %, as a one-case answer would,
+    not another figure of the same section."""
+    ans = answerer.answer("供水和异地就医两个案例，成效里各有什么同比或翻倍的数字？")
+    assert not ans.abstained, ans.text
+    assert "10.1%" in ans.text and "6倍" in ans.text, ans.text
