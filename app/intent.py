@@ -232,6 +232,36 @@ TOPIC_AREAS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("外商投资", ("外资", "外商投资", "外企", "外汇", "foreign investment", "foreign-invested", "foreign exchange"),
      ("外资", "外商", "外企", "外汇")),
 )
+# Other fields of public policy, as the State Council's departments divide them (人力资源和社会保障, 住房和城乡
+# 建设, 工业和信息化, 科学技术, 市场监管 for food safety, 生态环境, 教育, 应急管理, 文化和旅游, 农业农村) — again
+# general knowledge. A compilation on the business environment touches them seldom, so a question about one
+# is answered only by a case that speaks of it. (A cue is the field itself, not a word the cases use for
+# something else: 机构落户 is a firm settling in, so 落户 alone is no cue for 人才落户.)
+POLICY_AREAS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("人才与户籍", ("人才落户", "人才引进", "人才政策", "人才公寓", "人才补贴", "户籍", "户口", "积分入户",
+               "talent", "hukou", "household registration"),
+     ("人才", "户籍", "户口", "入户")),
+    ("就业", ("就业", "失业", "招聘", "求职", "职业技能培训", "employment", "unemployment", "job seekers", "jobs"),
+     ("就业", "失业", "招聘", "求职")),
+    ("住房", ("住房", "保障房", "保障性住房", "公租房", "房价", "楼市", "housing", "house prices"),
+     ("住房", "保障房", "公租房", "房价")),
+    ("新能源汽车", ("新能源汽车", "电动汽车", "充电桩", "汽车", "electric vehicle", "electric vehicles",
+               "new energy vehicle", "new energy vehicles", "charging pile"),
+     ("汽车", "充电桩", "新能源")),
+    ("人工智能", ("人工智能", "大模型", "算法", "artificial intelligence", "algorithm"),
+     ("人工智能", "大模型", "算法")),
+    ("食品与餐饮", ("食品安全", "食品", "外卖", "餐饮", "food safety", "food delivery", "restaurant", "restaurants"),
+     ("食品", "餐饮", "外卖")),
+    ("生态环境", ("环保", "环境保护", "碳排放", "碳达峰", "碳中和", "污染", "垃圾分类", "pollution", "carbon",
+              "emissions", "garbage"),
+     ("环保", "环境保护", "碳", "污染", "排放", "垃圾")),
+    ("教育", ("教育", "学校", "学位", "入学", "中小学", "幼儿园", "school", "schools", "education"),
+     ("教育", "学校", "学位", "入学")),
+    ("安全生产", ("安全生产", "消防", "fire safety", "workplace safety"), ("安全生产", "消防")),
+    ("文化旅游", ("旅游", "景区", "tourism", "tourist"), ("旅游", "景区")),
+    ("农业农村", ("农业", "农村", "乡村振兴", "agriculture", "rural"), ("农业", "农村", "乡村")),
+)
+TOPIC_AREAS += POLICY_AREAS
 
 
 def topic_areas(q: str, words: Iterable[str]) -> tuple[str, ...]:

@@ -855,6 +855,24 @@ def test_an_area_no_case_speaks_of_is_refused_by_name(answerer, question, area):
     assert ans.abstained and area in ans.text, ans.text
 
 
+@pytest.mark.parametrize(("question", "area"), [
+    ("深圳有哪些人才公寓和人才补贴政策？", "人才与户籍"),
+    ("深圳在碳排放和污染治理上取得了什么成效？", "生态环境"),
+    ("What subsidies does Shenzhen give to buyers of electric vehicles?", "新能源汽车"),
+])
+def test_a_policy_field_no_case_speaks_of_is_refused_by_name(answerer, question, area):
+    """Fields of public policy beyond the business environment (人才, 环保, 新能源汽车) are refused too when no
+    case speaks of them, instead of quoting the case whose sentences happen to score closest."""
+    ans = answerer.answer(question)
+    assert ans.abstained and area in ans.text, ans.text
+
+
+def test_a_policy_field_a_case_speaks_of_is_answered(answerer):
+    """企·航 brought AI-sensor firms along: a question on that is about the case, not refused for its field."""
+    ans = answerer.answer("企·航活动组织了多少家做人工智能传感器的民营企业？")
+    assert not ans.abstained and "200" in ans.text, ans.text
+
+
 def test_an_area_word_inside_another_word_is_not_that_area(answerer):
     """用电子营业执照 holds 用电 (electricity use) only as characters, not as a word."""
     ans = answerer.answer("有多少家企业用电子营业执照办过招投标？")
