@@ -1581,6 +1581,15 @@ class Answerer:
         cases = [c for c, text in sorted(flat.items()) if any(v in text for v in org_variants(term))]
         return ([term], cases) if 0 < len(cases) < 0.8 * len(flat) else ([], [])
 
+    @staticmethod
+    def _asked_months(q: str, intent: Intent) -> list[str]:
+        """The months a question asks about, as the text writes them without spaces: "2023年7月" from
+        2023年7月 or "in July 2023" (a month without its year is no literal criterion)."""
+        out = [f"{y}年{int(m)}月" for y, m in re.findall(r"(\d{4})\s*年\s*(\d{1,2})\s*月", q)]
+        if len(intent.years) == 1:
+            out += [f"{intent.years[0]}年{EN_MONTHS.index((a or b).lower()[:3]) + 1}月" for a, b in EN_MONTH.findall(q)]
+        return list(dict.fromkeys(out))
+
     def _case_sentences(self, case_no: int, q: str, intent: Intent, qvec: np.ndarray) -> list[_Scored]:
         """Every sentence of a case, scored for the question (for a case retrieval did not reach)."""
         chunks = [c for c in self.index.chunks if c.case == case_no and c.section_kind != TABLE]
@@ -1635,6 +1644,14 @@ class Answerer:
         best = ranked[0][1][0]
         terms, mentioned = ([], []) if named or intent.every_case or not MENTION_ASKED.search(q) else self._mentions(q)
         mentioned = mentioned if len(terms) == 1 else []
+        # "2023年7月，各案例有什么动作": what happened that month, in the cases that write it — a literal
+        # criterion like a mention, and every event of the month is quoted
+        months = [] if intent.wants & {"number", "date"} else self._asked_months(q, intent)
+        if months and not mentioned:
+            dated = [c for c, text in sorted(self._bare_case_text.items()) if any(m in text for m in months)
+                     and (not named or c in named)]
+            if 0 < len(dated) < 0.8 * len(self._bare_case_text) or (named and dated):
+                terms, mentioned = months, dated
         # every case has the section 各个案例的背景 asks for, and a case that writes the name asked about
         # (市税务局在哪几个案例里出现过) holds it: that is the evidence, whatever the scores say
         # (several cases answer a list question, so dense and BM25 putting different ones first is no sign of
@@ -1653,7 +1670,7 @@ class Answerer:
         if mentioned:
             # 哪些案例提到了粤港澳大湾区: the cases whose text writes it, and no other — a literal, checkable
             # criterion where scores near the best miss some — each quoted where it writes it
-            forms = [org_variants(t) for t in terms]
+            forms = [tuple(terms)] if months else [org_variants(t) for t in terms]
 
             def holds(x: _Scored) -> bool:
                 flat = x.sentence.text.replace(" ", "").replace("·", "")
@@ -1680,6 +1697,10 @@ class Answerer:
                 pool = self._section_pool(q, intent, pool, c, qvec, "", set())
             elif ranking is not scored and c in quote_pools and c not in mentioned:
                 pool = quote_pools[c]
+            if months and c in mentioned:  # every event of the month, in the order the case tells them
+                events = [x for x in pool if holds(x)][: narrow.max_sentences + 1]
+                groups.append((self.corpus.case(c), sorted(events, key=lambda x: x.sentence.start)))
+                continue
             # each line leads with what is asked, as a one-case answer does (a figure in the unit asked, a date)
             groups.append((self.corpus.case(c), self._select(self._led(q, lead_intent, pool), intent, narrow)))
         if not groups:

@@ -987,3 +987,19 @@ def test_each_line_of_a_cross_case_figure_question_leads_with_the_unit_asked(ans
     ans = answerer.answer("供水和异地就医两个案例，成效里各有什么同比或翻倍的数字？")
     assert not ans.abstained, ans.text
     assert "10.1%" in ans.text and "6倍" in ans.text, ans.text
+
+
+def test_a_month_question_quotes_every_event_of_that_month_in_each_case(answerer):
+    """"2023年7月，A和B各做了什么": each case's line holds every event it dates to that month, not the one that
+    happens to score best."""
+    ans = answerer.answer("2023年7月，深圳中院和深国仲分别做了些什么？")
+    assert not ans.abstained, ans.text
+    for day in ("2023年7月27日", "2023年7月28日", "2023年7月19日"):
+        assert day in ans.text, ans.text
+
+
+def test_a_month_question_lists_the_cases_that_date_something_to_it(answerer):
+    """The cases that write the month, and no other (案例五's 2023年2月1日 is another month)."""
+    ans = answerer.answer("2023年4月，哪些案例有新进展？")
+    assert not ans.abstained, ans.text
+    assert set(ans.cases) == {4, 6}, ans.text
