@@ -80,6 +80,9 @@ PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|�
 # what states a limit or an extreme: 最高…, 不超过…, 5个月以内, 居…之首
 LIMIT_GIVEN = re.compile(EXTREME_ASKED.pattern + r"|不超过|不高于|不低于|不少于|至多|至少|以内|以下(?!简称)|以上|"
                          r"之首|第一|首位")
+# what happened, with no narrower ask (在维也纳参加的是什么会议 asks for one thing of that month)
+EVENTS_ASKED = re.compile(r"(做|干|办|发生)了?(什么|哪些|啥|些什么)|(有|有过)(什么|哪些|啥)(新|重要|重大)?(动作|进展|事|举措|活动)"
+                          r"|\bwhat (did|has|have) .{1,80}? do\b|\bwhat happened\b", re.I)
 MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
                            r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例|"
                            r"(在|出现在|写在)(哪些|哪几个|几个)案例(里|中)?(被)?(提到|提及|出现|用到|写到|说到|讲到)?|"
@@ -1141,6 +1144,7 @@ class Answerer:
         pool = self._led(q, intent, pool)
         chosen = (self._overview(intent, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
+        chosen = self._month_events(q, intent, chosen, case_no, qvec, exclude)
         if intent.firm:
             chosen = self._with_definition(chosen)
         case = self.corpus.case(case_no)
@@ -1580,6 +1584,19 @@ class Answerer:
         # a body is written under any of its usual names (市发展改革委, 深圳市发展和改革委员会)
         cases = [c for c, text in sorted(flat.items()) if any(v in text for v in org_variants(term))]
         return ([term], cases) if 0 < len(cases) < 0.8 * len(flat) else ([], [])
+
+    def _month_events(self, q: str, intent: Intent, chosen: list[_Scored], case_no: int, qvec: np.ndarray,
+                      exclude: set[str]) -> list[_Scored]:
+        """``chosen`` and, when it answers "what happened in 2023年7月" with an event of that month, the case's
+        other events of the month (2023年7月27日…。2023年7月28日…), in the order the case tells them."""
+        months = [] if intent.wants & {"number", "date"} or not EVENTS_ASKED.search(q) else self._asked_months(q, intent)
+        if not months or not chosen or not any(m in chosen[0].sentence.text.replace(" ", "") for m in months):
+            return chosen
+        have = {c.sentence.id for c in chosen}
+        more = [x for x in self._case_sentences(case_no, q, intent, qvec) if x.sentence.id not in have
+                and x.sentence.id not in exclude and any(m in x.sentence.text.replace(" ", "") for m in months)]
+        room = max(self.params.max_sentences - len(chosen), 0)
+        return sorted([*chosen, *more[:room]], key=lambda x: (x.paragraph.start, x.sentence.start))
 
     @staticmethod
     def _asked_months(q: str, intent: Intent) -> list[str]:

@@ -1003,3 +1003,16 @@ def test_a_month_question_lists_the_cases_that_date_something_to_it(answerer):
     ans = answerer.answer("2023年4月，哪些案例有新进展？")
     assert not ans.abstained, ans.text
     assert set(ans.cases) == {4, 6}, ans.text
+
+
+def test_a_one_case_month_question_quotes_every_event_of_the_month(answerer):
+    ans = answerer.answer("2023年7月，深圳中院做了哪些事？")
+    assert not ans.abstained, ans.text
+    assert "2023年7月27日" in ans.text and "2023年7月28日" in ans.text, ans.text
+
+
+def test_a_narrow_question_about_a_month_keeps_to_what_it_asks(answerer):
+    """"2023年7月在维也纳参加了什么会议" asks for one event: the month's other events are not added."""
+    ans = answerer.answer("深国仲2023年7月在维也纳参加了什么会议？")
+    assert not ans.abstained and "第56届会议" in ans.text, ans.text
+    assert "7月19日" not in ans.text, ans.text
