@@ -121,6 +121,7 @@ UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
+                           "帮 帮助 几件 几件事 件事 方面 几方面 "
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
 # words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
 # what a part of a several-question question may ask that earns it a quote of its own
@@ -541,6 +542,10 @@ class Answerer:
                     if re.search(r"又名|简称|又称|亦称", inner):
                         out += [w for w in re.split(r"[，,、；“”\"\s]|又名|中文简称|英文简称|简称|又称|亦称|以下", inner)
                                 if len(w) >= 2]
+        # …and the short name it gives the programme its title names: (简称“企·航”计划) for the title's “企·航”
+        for term in re.findall(r"“([^”]{2,12})”", case.title):
+            for m in re.finditer(r"(?:以下)?简称\s*((?:“" + re.escape(term) + r"”)[\u4e00-\u9fff]{0,4})", text):
+                out.append(m.group(1).replace("“", " ").replace("”", " "))
         return out
 
     # ------------------------------------------------------------ entry point

@@ -1016,3 +1016,12 @@ def test_a_narrow_question_about_a_month_keeps_to_what_it_asks(answerer):
     ans = answerer.answer("深国仲2023年7月在维也纳参加了什么会议？")
     assert not ans.abstained and "第56届会议" in ans.text, ans.text
     assert "7月19日" not in ans.text, ans.text
+
+
+def test_which_things_a_programme_does_is_told_by_its_own_summary(answerer):
+    """"…主要在哪几方面为企业服务" asks how the case went about it: its numbered measures (一是…二是…), with
+    the programme's own short name (“企·航”计划, defined in the case) taken as naming the case, not as a topic."""
+    ans = answerer.answer("“企·航”计划主要在哪几方面为民营企业服务？")
+    assert not ans.abstained, ans.text
+    for item in ("找空间", "找市场", "找资金", "解难题"):
+        assert item in ans.text, ans.text
