@@ -85,14 +85,14 @@ EVENTS_ASKED = re.compile(r"(做|干|办|发生)了?(什么|哪些|啥|些什么
                           r"|\bwhat (did|has|have) .{1,80}? do\b|\bwhat happened\b", re.I)
 MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
                            r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例|"
-                           r"(在|出现在|写在)(哪些|哪几个|几个)案例(里|中)?(被)?(提到|提及|出现|用到|写到|说到|讲到)?|"
+                           r"(在|出现在|写在)(哪些|哪几个|几个|哪[两二三四五]个)案例(里|中)?(被)?(提到|提及|出现|用到|写到|说到|讲到)?|"
                            r"(哪些|哪几个|几个)案例(里|中)?(跟|和|与).{2,12}?(有关|相关|有交集|有联系|有关系)")
 MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(?:了|过)*([\u4e00-\u9fff·“”]{2,16}?)"
                             r"(?:吗|呢)?(?:？|\?|，|,|。|$)|(?:跟|和|与)([\u4e00-\u9fff·“”]{2,12}?)"
                             r"(?:有关|相关|有交集|有联系|有关系)|"
                             # 市税务局在哪几个案例里出现过 / 前海出现在哪些案例中: the name comes first
                             r"^(?:请问|想问一下|问一下|那么|那)?([\u4e00-\u9fff·“”]{2,16}?)(?:都|还|分别)?"
-                            r"(?:在|出现在|写在)(?:哪些|哪几个|几个)案例")
+                            r"(?:在|出现在|写在)(?:哪些|哪几个|几个|哪[两二三四五]个)案例")
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
@@ -102,6 +102,9 @@ SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])了?(?:多少|几)(?:个|笔|次|项)
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
+ASPECTS = re.compile(r"几个?方面|几件事")
+# "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
+PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 # 还有别的吗: asks for more (searched in a question, and matched whole against its words)
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
@@ -121,7 +124,7 @@ UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
-                           "帮 帮助 几件 几件事 件事 方面 几方面 "
+                           "帮 帮助 几件 几件事 件事 方面 几方面 哪几个 "
                            "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
 # words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
 # what a part of a several-question question may ask that earns it a quote of its own
@@ -590,7 +593,8 @@ class Answerer:
         for part in parts:
             a = self._answer(part, self._intent(part), chain, filt)
             subs.append(a)
-            own.append(bool(a.cases) and set(a.cases) <= set(self._named_cases(part)))
+            own.append(bool(a.cases) and (set(a.cases) <= set(self._named_cases(part))
+                                          or bool(PART_NAMES_CASE.search(part))))
             chain = a  # "杭州的…多少家？深圳的呢？": even a refused part tells what the next one is about
         refused = [(k, a) for k, a in enumerate(subs) if a.abstained]
         answered = [a for a in subs if not a.abstained]
@@ -737,7 +741,10 @@ class Answerer:
         if "date" in intent.wants and "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._counted(words, DATE_CUE_WORDS))
         if "rank" in intent.wants:
-            return replace(intent, tokens=tuple(self.tokenize(q)), counted=self._ranked(q))
+            # (an English question ranks its content words, less the place: Shenzhen's platform → platform)
+            ranked = tuple(w for w in latin_words(q) if w not in ("shenzhen", "rank", "ranking", "ranked")
+                           ) if intent.english else self._ranked(q)
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=ranked)
         if "number" not in intent.wants:
             return replace(intent, tokens=tuple(self.tokenize(q)))
         if intent.english:
@@ -1147,7 +1154,9 @@ class Answerer:
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
         pool = self._led(q, intent, pool)
-        chosen = (self._overview(intent, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
+        # 从哪几个方面帮企业 asks for the case's measures when it asks nothing narrower (the overview checks)
+        aspects = replace(intent, section=PRACTICE) if intent.section is None and ASPECTS.search(q) else intent
+        chosen = (self._overview(aspects, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
         chosen = self._month_events(q, intent, chosen, case_no, qvec, exclude)
         if intent.firm:
@@ -1339,9 +1348,7 @@ class Answerer:
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
             missing.append("问题所问的时间")
         if "rank" in intent.wants and pool and not any(
-                RANK.search(s.sentence.text) and sum(w in s.sentence.text.replace(" ", "") for w in intent.counted)
-                >= 0.6 * len(intent.counted)
-                for s in pool[:3]):
+                RANK.search(s.sentence.text) and self._ranked_share(intent, s.sentence.text) >= 0.6 for s in pool[:3]):
             missing.append("问题所问的排名")
         if intent.extreme and pool and not any(LIMIT_GIVEN.search(s.sentence.text) for s in pool[:3]):
             missing.append("问题所问的上限或下限")  # 最高能贷多少: an average (平均金额15.4万元) is no limit
@@ -1359,6 +1366,19 @@ class Answerer:
             if not numeric or (counted and not self._number_fits(intent, numeric, case_no)):
                 missing.append("问题所问的具体数字")
         return missing
+
+    def _ranked_share(self, intent: Intent, text: str) -> float:
+        """How much of what a 排第几 question ranks a sentence names: its words, or for an English question
+        the words the dictionary knows, each met by one of its translations."""
+        flat = text.replace(" ", "")
+        if not intent.english:
+            return sum(w in flat for w in intent.counted) / len(intent.counted) if intent.counted else 1.0
+        bridge = self.searcher.bridge
+        groups = [g for w in intent.counted if bridge is not None
+                  and (g := bridge.groups(w, per_word=self.params.english_counted_senses))]
+        if not groups:
+            return 1.0
+        return sum(any(zh in flat for g in gs for zh in g) for gs in groups) / len(groups)
 
     def _firm_evidence(self, intent: Intent, pool: list[_Scored]) -> list[str]:
         """Where the firm a 哪家 question asks for must be named: the best sentences, or, when the question

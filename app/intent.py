@@ -36,7 +36,8 @@ FOREIGN_NAME = re.compile(r"(英文|英语|外文)(名|名称|全称|简称|缩�
 DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|what day|which day|exact date")
 STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
 # 排第几 / 排名 asks for a rank (位列全国第一, 居各试点城市之首), not a count
-RANK_CUES = ("排第几", "排在第几", "排名第几", "第几名", "排名多少", "排名如何", "排名怎么样", "排多少名", "what rank", "ranked")
+RANK_CUES = ("排第几", "排在第几", "排名第几", "第几名", "排名多少", "排名如何", "排名怎么样", "排多少名", "what rank", "ranked",
+             "ranking", "which rank", "what place")
 # 在什么活动上发布的 / at which event: the occasion something happened at (在…宣传周启动活动上)
 EVENT_CUES = ("什么活动", "哪个活动", "什么会议", "哪个会议", "什么会上", "哪个会上", "什么场合", "哪个场合", "什么仪式",
               "at which event", "at what event", "what event", "which event", "what occasion", "which occasion",
@@ -84,7 +85,7 @@ CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{
                       r"case\s*(\d{1,2})", re.I)
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
 OFFICES = (r"部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
-           r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人")
+           r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人|审判长|庭长|仲裁员|专家|律师")
 # a question for a person's name; the office named (会长是谁, 哪位统战部部长) is where the name must stand
 PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓名)|哪一?位.{{0,6}}?(?P<office2>{OFFICES})|"
                     r"((?:他|她|此人|这人|那人|这位|那位|该人)叫什么名字|姓名|哪一?位|\bwho (signed|led|chaired)\b|"

@@ -1025,3 +1025,34 @@ def test_which_things_a_programme_does_is_told_by_its_own_summary(answerer):
     assert not ans.abstained, ans.text
     for item in ("找空间", "找市场", "找资金", "解难题"):
         assert item in ans.text, ans.text
+
+
+def test_a_judge_asked_for_by_office_needs_a_name(answerer):
+    ans = answerer.answer("破产快审合议庭的审判长是谁？")
+    assert ans.abstained and "人名" in ans.text, ans.text
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("What ranking did the Shenzhen trading platform get in Guangdong's 2023 service capability evaluation?", True),
+    ("What ranking did Shenzhen get in the World Bank's B-Ready assessment?", False),
+])
+def test_english_rank_questions(answerer, question, answered):
+    """"What ranking…" asks for a rank (全省第一); the sentence giving it must name what the question ranks,
+    through the dictionary (trading platform → 交易平台), or the question is refused."""
+    ans = answerer.answer(question)
+    assert ans.abstained != answered, ans.text
+    if answered:
+        assert "全省第一" in ans.text
+
+
+def test_parts_that_pick_out_their_cases_by_topic_answer_both(answerer):
+    ans = answerer.answer("供水那个案例里每户平均停水多久？异地就医那个案例里累计结算了多少人次？")
+    assert not ans.abstained, ans.text
+    assert "3.6小时" in ans.text and "30.78万人次" in ans.text, ans.text
+
+
+def test_which_aspects_a_programme_covers_is_its_numbered_measures(answerer):
+    ans = answerer.answer("企·航这个计划从哪几个方面服务民营企业？")
+    assert not ans.abstained, ans.text
+    for item in ("找空间", "找市场", "找资金", "解难题"):
+        assert item in ans.text, ans.text
