@@ -107,7 +107,8 @@ ASPECTS = re.compile(r"几个?方面|几件事")
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
 # 还有别的吗: asks for more (searched in a question, and matched whole against its words)
-MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other")
+# (还 + a verb asks what else was done: 它还跟谁签了…; 还是 / 还在 / 还能 / 还没 are "still", "or", "can")
+MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other|还(?=[\u4e00-\u9fff])(?!是|要|会|能|可|没|不|在|算|好|行|需|得|应)")
 # "in July 2023": an English question names the month in words
 EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -283,6 +284,23 @@ def _asked_words(words: list[str]) -> list[str]:
     if not described or described == set(cues):
         return words
     return [w for i, w in enumerate(words) if i not in described]
+
+
+SAME_MONTH = re.compile(r"同一个月|同一月|同月|当月|那个月|那一个月")
+SAME_YEAR = re.compile(r"同一年|同年|当年|那一年|那年")
+
+
+def _same_time(q: str, before: str) -> str:
+    """A follow-up's "同一个月" / "同年" with the month or year the conversation named last put in its
+    place (…2023年7月…？同一个月它还签了什么？ → 2023年7月它还签了什么？), so the date steers the answer as it
+    would have had the user written it. Unchanged when the earlier turns name none."""
+    months = re.findall(r"\d{4}\s*年\s*\d{1,2}\s*月", before)
+    years = re.findall(r"\d{4}(?=\s*年)", before)
+    if months and SAME_MONTH.search(q):
+        return SAME_MONTH.sub(months[-1].replace(" ", ""), q, count=1)
+    if years and SAME_YEAR.search(q):
+        return SAME_YEAR.sub(years[-1] + "年", q, count=1)
+    return q
 
 
 def sub_questions(q: str) -> list[str]:
@@ -567,6 +585,9 @@ class Answerer:
             return Answer(q, MARKUP_ONLY, True, warnings=tuple(warnings))
         prev = self._previous(history, cases)
         filt = list(cases) if cases else None
+        if prev is not None:  # (the month may be one the last answer gave: 哪天上线的？…同一个月还…)
+            stripped = _same_time(stripped, prev.topic) if re.search(r"\d{4}\s*年", prev.topic) else _same_time(
+                stripped, "".join(c.quote for c in prev.citations))
         intent = self._intent(stripped)
         ans = self._answer(stripped, intent, prev, filt)
         parts = sub_questions(stripped)

@@ -1056,3 +1056,20 @@ def test_which_aspects_a_programme_covers_is_its_numbered_measures(answerer):
     assert not ans.abstained, ans.text
     for item in ("找空间", "找市场", "找资金", "解难题"):
         assert item in ans.text, ans.text
+
+
+def test_a_follow_up_on_the_same_month_asks_about_that_month(answerer):
+    """"同一个月" is the month the conversation named; "还…" asks for something not yet quoted."""
+    first = answerer.answer("深圳中院推动建设的破产保护综合服务平台是哪天上线的？")
+    assert "2023年7月28日" in first.text, first.text
+    ans = answerer.answer("同一个月，它还指导协会定了什么规矩？", history=[first])
+    assert not ans.abstained, ans.text
+    assert "2023年7月27日" in ans.text and "操作流程" in ans.text, ans.text
+
+
+def test_same_month_is_resolved_from_the_earlier_turns():
+    from caseqa.app.answer import _same_time
+
+    assert _same_time("同一个月还发生了什么？", "深圳中院2023年7月28日上线了什么平台？") == "2023年7月还发生了什么？"
+    assert _same_time("同年还有什么？", "2022 年 8 月走进了哪里？") == "2022年还有什么？"
+    assert _same_time("同一个月还发生了什么？", "上线了什么平台？") == "同一个月还发生了什么？"
