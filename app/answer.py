@@ -888,11 +888,14 @@ class Answerer:
                 intent = replace(intent, wants=prev.intent.wants, section=prev.intent.section)
             # "哪位统战部部长带队的？叫什么名字？" / "哪几家试点银行？银行名字呢？": the name asked for is that of the
             # office holder or the firm just spoken of, and must be given as such
-            rest = [t for t in self._specific_words(q) if t not in ("名字", "名称", "姓名", prev.intent.firm)]
+            # (能列一下名字吗 / 说下名字: a request to tell, not a new topic)
+            rest = [t for t in self._specific_words(q) if t not in ("名字", "名称", "姓名", prev.intent.firm)
+                    and not re.fullmatch(r"(能|可以|请)?(列|说|讲|告诉|给|报)(一下|下|出|出来)?", t)]
             if prev.intent.person and not intent.title and (intent.person or ("name" in intent.wants and not rest)):
                 intent = replace(intent, person=True, title=prev.intent.title)
             if prev.intent.firm and not intent.firm and "name" in intent.wants and not rest:
-                intent = replace(intent, firm=prev.intent.firm)
+                # (…and the firms that one already named are still no answer)
+                intent = replace(intent, firm=prev.intent.firm, text=prev.intent.text + intent.text)
             if intent.table and prev.cases:
                 return self._table(q, replace(intent, case_refs=prev.cases), note=note, topic=prev.topic)
             topic = f"{prev.topic} {q}"
@@ -1076,9 +1079,10 @@ class Answerer:
         hit = sum(w for gr, w in zip(groups, worth, strict=True) if any(_holds(low, zh) for zh in gr))
         return hit / total if total else 0.0
 
-    def _names_firm(self, text: str, kind: str) -> bool:
+    def _names_firm(self, text: str, kind: str, given: str = "") -> bool:
         """Whether ``text`` names a firm of ``kind`` (中国银行, 深圳市环境水务集团有限公司), not only a kind of
-        firm (试点银行, 头部金融机构, 民营企业) or an abbreviation defined elsewhere."""
+        firm (试点银行, 头部金融机构, 民营企业) or an abbreviation defined elsewhere — nor one the question
+        itself names (``given``: 除了中国银行、招商银行，还有哪几家银行 asks for others)."""
         suffixes = ("有限公司", "股份公司", "集团", "公司") if kind in ("企业", "公司") else (kind,)
         tagged = [(w.word, w.flag) for w in self._pos().cut(text)]
         for i, (w, _) in enumerate(tagged):
@@ -1089,7 +1093,7 @@ class Answerer:
             # (结合银行内部模型: a verb before 银行 names nothing)
             name, flag = (w[: -len(suffix)], "n") if w != suffix else (tagged[i - 1] if i else ("", ""))
             if (re.fullmatch(r"[\u4e00-\u9fff]{2,}", name) and name not in GENERIC_FIRM_WORDS
-                    and flag[:1] in ("n", "j")):
+                    and flag[:1] in ("n", "j") and not (given and name + suffix in given)):
                 return True
         return bool(re.search(r"[A-Z][A-Za-z&.]+(?:\s+[A-Z][A-Za-z&.]+)*\s*(?:Co|Ltd|Inc|Bank|Group)\b", text))
 
@@ -1378,7 +1382,9 @@ class Answerer:
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:2]):
             missing.append("具体人名")
-        if intent.firm and pool and not any(self._names_firm(t, intent.firm) for t in self._firm_evidence(intent, pool)):
+        given = intent.text.replace(" ", "") if MORE.search(intent.text) else ""  # (…还有哪几家 asks for others)
+        if intent.firm and pool and not any(self._names_firm(t, intent.firm, given)
+                                            for t in self._firm_evidence(intent, pool)):
             missing.append("具体的单位名称")
         if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
             missing.append("英文名称")

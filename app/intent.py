@@ -139,6 +139,7 @@ class Intent:
     """The reading of one question."""
 
     wants: frozenset[str] = field(default_factory=frozenset)  # number, date, duration, org, name, list, event…
+    text: str = ""  # the question read (what it already says is no answer: 除了中国银行，还有哪几家银行)
     section: str | None = None  # background / practice / outcome
     cross_case: bool = False
     table: bool = False  # about the compilation itself
@@ -335,6 +336,7 @@ def read_intent(question: str) -> Intent:
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case
     return Intent(
+        text=q,
         wants=frozenset(wants),
         section=section,
         cross_case=cross and not table,

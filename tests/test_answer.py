@@ -1073,3 +1073,12 @@ def test_same_month_is_resolved_from_the_earlier_turns():
     assert _same_time("同一个月还发生了什么？", "深圳中院2023年7月28日上线了什么平台？") == "2023年7月还发生了什么？"
     assert _same_time("同年还有什么？", "2022 年 8 月走进了哪里？") == "2022年还有什么？"
     assert _same_time("同一个月还发生了什么？", "上线了什么平台？") == "同一个月还发生了什么？"
+
+
+def test_firms_the_question_already_names_are_no_answer_to_which_others(answerer):
+    """"除了A、B、C，还有哪几家银行？" asks for banks beyond those: a sentence naming only A, B and C (and
+    "等 10 多家") does not answer it, even when the names are asked for in a second part."""
+    ans = answerer.answer("电子保函除了中国银行、招商银行和平安银行，还对接了哪几家银行？名字能说一下吗？")
+    assert ans.abstained and "单位名称" in ans.text, ans.text
+    other = answerer.answer("“我帮企业找资金”活动除了中国银行，还和哪几家银行签了协议？")
+    assert not other.abstained and "华夏银行" in other.text, other.text
