@@ -929,6 +929,9 @@ class Answerer:
         named = self._named_cases(q)
         if len(named) < 2 and not filt:
             named = self._pair_cases(q) or named
+        if not filt and not intent.cross_case and "list" in intent.wants and len(self._quoted_cases(intent)) >= 2:
+            # 哪些项目称自己是“全国首个”: a quoted term several cases write makes a list of those cases
+            intent = replace(intent, cross_case=True)
         if intent.cross_case and not filt:
             return self._cross(q, intent, topic, named)
         if len(named) >= 2 and not filt and re.search(r"(和|与|跟|及|、|以及)", q):
@@ -1623,6 +1626,14 @@ class Answerer:
                 found.extend(cases)
         return list(dict.fromkeys(found))
 
+    def _quoted_cases(self, intent: Intent) -> list[int]:
+        """The cases whose text writes the question's one quoted term (“全国首个”), when fewer than most do."""
+        if len(intent.quoted) != 1:
+            return []
+        term = intent.quoted[0].replace(" ", "").replace("·", "")
+        cases = [c for c, text in sorted(self._bare_case_text.items()) if term in text]
+        return cases if len(cases) < 0.8 * len(self._bare_case_text) else []
+
     def _mentions(self, q: str) -> tuple[list[str], list[int]]:
         """The phrase a which-cases question asks about (提到了粤港澳大湾区, 跟前海有关) and the cases whose text
         holds it word for word; a phrase no case writes (具体的香港机构) or most cases use (深圳, 企业) is no
@@ -1713,6 +1724,9 @@ class Answerer:
         best = ranked[0][1][0]
         terms, mentioned = ([], []) if named or intent.every_case or not MENTION_ASKED.search(q) else self._mentions(q)
         mentioned = mentioned if len(terms) == 1 else []
+        if not mentioned and not named and not intent.every_case and "list" in intent.wants and (
+                quoted := self._quoted_cases(intent)) and len(quoted) >= 2:
+            terms, mentioned = [intent.quoted[0]], quoted  # the cases that write the quoted term, each where it does
         # "2023年7月，各案例有什么动作": what happened that month, in the cases that write it — a literal
         # criterion like a mention, and every event of the month is quoted
         months = [] if intent.wants & {"number", "date"} else self._asked_months(q, intent)
@@ -1752,6 +1766,8 @@ class Answerer:
                 holding = [x for x in pool if holds(x)] or [
                     x for x in self._case_sentences(c, q, intent, qvec) if holds(x)]
                 if holding:
+                    # (…from the section the question names, where it writes it there: 在背景里提到)
+                    holding.sort(key=lambda x: intent.section is not None and x.paragraph.section_kind != intent.section)
                     keep.append((c, holding + [x for x in pool if x not in holding]))
         keep = keep if intent.every_case else keep[: p.cross_max_cases]
         # "惠及了多少家企业？服务了多少个体户？": a unit belongs to one of several figure questions, not to every line

@@ -1082,3 +1082,11 @@ def test_firms_the_question_already_names_are_no_answer_to_which_others(answerer
     assert ans.abstained and "单位名称" in ans.text, ans.text
     other = answerer.answer("“我帮企业找资金”活动除了中国银行，还和哪几家银行签了协议？")
     assert not other.abstained and "华夏银行" in other.text, other.text
+
+
+def test_a_quoted_term_several_cases_write_lists_those_cases(answerer):
+    """"哪些做法号称“全国首个”": the cases whose text writes the quoted term, each quoted where it does."""
+    ans = answerer.answer("汇编里哪些做法号称“全国首个”？")
+    assert not ans.abstained, ans.text
+    assert {3, 7} <= set(ans.cases), ans.text
+    assert all("全国首个" in c.quote for c in ans.citations), ans.text
