@@ -102,6 +102,9 @@ SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])了?(?:多少|几)(?:个|笔|次|项)
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")
 SAME_ASK = re.compile(r"^(那|那么|那个|还有|再看看?|换成)?.{1,20}(呢|怎么样|如何)[？?]?$")
 DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个案例")
+# 除了自己报送的案例，还在别的案例里出现过吗 / 还参与了哪个案例: where else a body appears
+OTHER_CASES = re.compile(r"(别的|其他|其它|另外的?|另一个)案例|还(参与|出现|出现在|在)了?(哪个|哪些|哪几个)?案例|"
+                         r"除了.{0,20}(还|又).{0,8}(哪个|哪些|哪几个)案例")
 ASPECTS = re.compile(r"几个?方面|几件事")
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
@@ -861,6 +864,15 @@ class Answerer:
 
     def _route(self, q: str, intent: Intent, prev: Answer | None, filt: list[int] | None) -> Answer:
         """Dispatch a question: follow-up (``prev`` given), index table, cross-case, or single case."""
+        if OTHER_CASES.search(q) and not filt and (elsewhere := self._elsewhere(q)):
+            # "市发改委除了自己报送的案例，还在别的案例里出现过吗": the other cases that write the body's name
+            if not elsewhere[1]:  # …none: say so, with the body's own case to check
+                return self._refuse(q, intent, self._related(self.searcher.search(q, k=3)),
+                                    missing=(f"{elsewhere[0][0]}在其他案例中的内容",))
+            # …and its own case first, where it names itself, so the answer sets one beside the other
+            own = self._named_cases(q)
+            return self._cross(q, replace(intent, cross_case=True, table=False, count_cases=False), q, [],
+                               (elsewhere[0], sorted({*own, *elsewhere[1]})))
         if (intent.table or intent.count_cases or intent.cross_case) and (pattern := unit_pattern(q)):
             # "有几个案例是“市××局”报送的？": the index rows whose unit fits the pattern
             return self._table(q, replace(intent, table=True, count_cases=False, all_rows=False, position=0,
@@ -1626,6 +1638,21 @@ class Answerer:
                 found.extend(cases)
         return list(dict.fromkeys(found))
 
+    def _elsewhere(self, q: str) -> tuple[list[str], list[int]] | None:
+        """For a question on where else a submitting body appears: its name, and the cases other than its own
+        whose text writes it under any of its usual names (None when the question names no one body)."""
+        own = self._named_cases(q)
+        if len(own) != 1:
+            return None
+        units = self._units.get(own[0], ())
+        qn = q.replace(" ", "")
+        if not any(len(core) >= 2 and core in qn for u in units for v in org_variants(u)
+                   if (core := re.sub(r"^(深圳市|深圳|市)", "", v))):
+            return None  # the case is named by its topic (除了公共资源交易…), not by a body
+        others = [c for c, text in sorted(self._bare_case_text.items()) if c != own[0]
+                  and any(v in text for u in units for v in org_variants(u))]
+        return ([units[0]], others) if units else None
+
     def _quoted_cases(self, intent: Intent) -> list[int]:
         """The cases whose text writes the question's one quoted term (“全国首个”), when fewer than most do."""
         if len(intent.quoted) != 1:
@@ -1699,7 +1726,8 @@ class Answerer:
                 out[t] = cases
         return out
 
-    def _cross(self, q: str, intent: Intent, topic: str, named: list[int]) -> Answer:
+    def _cross(self, q: str, intent: Intent, topic: str, named: list[int],
+               mention: tuple[list[str], list[int]] | None = None) -> Answer:
         p = self.params
         if len(named) < 2:  # one named case does not make a list: search them all
             named = []
@@ -1722,7 +1750,8 @@ class Answerer:
             return self._refuse(q, intent, related, topic=topic)
         ranked = sorted(by_case.items(), key=lambda kv: -kv[1][0].score)
         best = ranked[0][1][0]
-        terms, mentioned = ([], []) if named or intent.every_case or not MENTION_ASKED.search(q) else self._mentions(q)
+        terms, mentioned = mention or (
+            ([], []) if named or intent.every_case or not MENTION_ASKED.search(q) else self._mentions(q))
         mentioned = mentioned if len(terms) == 1 else []
         if not mentioned and not named and not intent.every_case and "list" in intent.wants and (
                 quoted := self._quoted_cases(intent)) and len(quoted) >= 2:
@@ -1786,8 +1815,11 @@ class Answerer:
                 events = [x for x in pool if holds(x)][: narrow.max_sentences + 1]
                 groups.append((self.corpus.case(c), sorted(events, key=lambda x: x.sentence.start)))
                 continue
-            # each line leads with what is asked, as a one-case answer does (a figure in the unit asked, a date)
-            groups.append((self.corpus.case(c), self._select(self._led(q, lead_intent, pool), intent, narrow)))
+            # each line leads with what is asked, as a one-case answer does (a figure in the unit asked, a date),
+            # among the sentences that write what a which-cases question names, when it names something
+            holding = [x for x in pool if holds(x)] if c in mentioned else pool
+            pool = self._led(q, lead_intent, holding) + [x for x in pool if x not in holding]
+            groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
         return self._compose(q, intent, groups, related, topic=topic)

@@ -1090,3 +1090,14 @@ def test_a_quoted_term_several_cases_write_lists_those_cases(answerer):
     assert not ans.abstained, ans.text
     assert {3, 7} <= set(ans.cases), ans.text
     assert all("全国首个" in c.quote for c in ans.citations), ans.text
+
+
+def test_where_else_a_submitting_body_appears(answerer):
+    """"市发改委还在别的案例里出现过吗": its own case, then each other case that writes its name under any usual
+    form (深圳市发展和改革委员会), quoted where it does; a body no other case names is said to appear nowhere else."""
+    ans = answerer.answer("市发改委除了自己那个案例，还在别的案例里出现过吗？")
+    assert not ans.abstained, ans.text
+    assert set(ans.cases) == {1, 9}, ans.text
+    assert any(c.case == 9 and "发展和改革委员会" in c.quote for c in ans.citations), ans.text
+    none = answerer.answer("市水务局还在其他案例里出现过吗？")
+    assert none.abstained and "市水务局" in none.text, none.text
