@@ -1185,6 +1185,9 @@ class Answerer:
         case_no = best.paragraph.case
         pool = [s for s in scored if s.paragraph.case == case_no]
         missing = self._unmet_constraints(intent, pool, case_no)
+        # a body the question names (深国仲接下来打算…) is spoken of by the case that answers, or not at all
+        missing += [f"{body}在这方面的内容" for body in self._bodies_named(q)
+                    if not self._writes_body(case_no, body)][:1]
         # "案例八的背景呢？": a section of a case the user chose, asked for nothing more specific, is there
         # by construction; retrieval scores say nothing about it
         whole_section = bool(filt) and intent.section is not None and not [
@@ -1637,6 +1640,24 @@ class Answerer:
             if term in qn and len(cases) == 1:
                 found.extend(cases)
         return list(dict.fromkeys(found))
+
+    def _body_names(self, case_no: int) -> list[str]:
+        """Every usual name of a case's submitting bodies (市中级人民法院 → 深圳中院, 深国仲, SCIA…), without
+        the leading 深圳市 / 市 a question may leave out."""
+        names = [v for u in self._units.get(case_no, ()) for v in org_variants(u)]
+        names += self._aliases(self.corpus.case(case_no))
+        return [core for n in names if len(core := re.sub(r"^(深圳市|深圳|市)", "", n)) >= 3]
+
+    def _bodies_named(self, q: str) -> list[str]:
+        """The submitting bodies a question names, each by the name it uses."""
+        qn = q.replace(" ", "").replace("·", "")
+        return list(dict.fromkeys(n for c in self._units for n in self._body_names(c) if n in qn))
+
+    def _writes_body(self, case_no: int, name: str) -> bool:
+        """Whether a case writes a body's name, in any of its usual forms."""
+        text = self._bare_case_text[case_no]
+        owners = [c for c in self._units if name in self._body_names(c)]
+        return any(n in text for c in owners for n in self._body_names(c)) or name in text
 
     def _elsewhere(self, q: str) -> tuple[list[str], list[int]] | None:
         """For a question on where else a submitting body appears: its name, and the cases other than its own

@@ -1101,3 +1101,12 @@ def test_where_else_a_submitting_body_appears(answerer):
     assert any(c.case == 9 and "发展和改革委员会" in c.quote for c in ans.citations), ans.text
     none = answerer.answer("市水务局还在其他案例里出现过吗？")
     assert none.abstained and "市水务局" in none.text, none.text
+
+
+def test_a_body_the_question_names_must_be_spoken_of_by_the_answering_case(answerer):
+    """"深国仲下一步打算…" is not answered by another case's plans (企·航's 接下来…): the case that answers must
+    write the body's name in one of its forms, or the question is refused naming the body."""
+    ans = answerer.answer("深国仲下一步打算在哪些国家开设代表处？")
+    assert ans.abstained and "深国仲" in ans.text, ans.text
+    named = answerer.answer("深圳中院审结了多少件简易破产案件？")
+    assert not named.abstained and "584" in named.text, named.text
