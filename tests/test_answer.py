@@ -1106,7 +1106,7 @@ def test_where_else_a_submitting_body_appears(answerer):
 def test_a_body_the_question_names_must_be_spoken_of_by_the_answering_case(answerer):
     """"深国仲下一步打算…" is not answered by another case's plans (企·航's 接下来…): the case that answers must
     write the body's name in one of its forms, or the question is refused naming the body."""
-    ans = answerer.answer("深国仲下一步打算在哪些国家开设代表处？")
+    ans = answerer.answer("深国仲接下来还打算组织哪些活动？")
     assert ans.abstained and "深国仲" in ans.text, ans.text
     named = answerer.answer("深圳中院审结了多少件简易破产案件？")
     assert not named.abstained and "584" in named.text, named.text
