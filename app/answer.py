@@ -1823,9 +1823,14 @@ class Answerer:
         # "惠及了多少家企业？服务了多少个体户？": a unit belongs to one of several figure questions, not to every line
         lead_intent = replace(intent, unit="") if len(re.findall(r"多少|几", q)) > 1 else intent
         groups = []
+        # a list of one case, none named ("药店和社康各结算了多少人次" is one case's two parts): that case must
+        # answer as a one-case answer would, what is counted included
+        alone = len(keep) == 1 and not named and not mentioned and not intent.every_case
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
-            missing = self._unmet_constraints(intent, pool, c, counted=False)
+            missing = self._unmet_constraints(intent, pool, c, counted=alone)
             if missing:
+                if alone:
+                    return self._refuse(q, intent, related, topic=topic, missing=tuple(missing))
                 continue
             narrow = replace(self.params, max_sentences=2, max_chars=160)
             if named:  # "A和B各取得了什么成效": each case answers from the section asked for

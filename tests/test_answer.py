@@ -1110,3 +1110,20 @@ def test_a_body_the_question_names_must_be_spoken_of_by_the_answering_case(answe
     assert ans.abstained and "深国仲" in ans.text, ans.text
     named = answerer.answer("深圳中院审结了多少件简易破产案件？")
     assert not named.abstained and "584" in named.text, named.text
+
+
+@pytest.mark.parametrize("question", [
+    "异地就医那30.78万人次的结算里，药店和社康分别占多少人次？",
+    "1032件“办不成事”问题当中，企业和群众分别反映了多少件？",
+])
+def test_a_breakdown_of_a_total_the_text_gives_only_whole_is_refused(answerer, question):
+    """"A和B各多少" inside one case is that case's question: the total the question already gives (30.78万人次)
+    is no breakdown, so it is refused rather than answered with the total."""
+    ans = answerer.answer(question)
+    assert ans.abstained and "具体数字" in ans.text, ans.text
+
+
+def test_two_figures_of_one_case_asked_with_he_ge_are_answered(answerer):
+    ans = answerer.answer("电子保函的开函笔数和担保金额各是多少？")
+    assert not ans.abstained, ans.text
+    assert "4843" in ans.text and "17.50" in ans.text, ans.text
