@@ -627,12 +627,14 @@ class Answerer:
             # 审理周期多长？) adds that sentence: each question of the several gets its own quote
             have = {sid for _, sid in whole.items}
             # …and so does a part about another case that it names itself: one answer for each question
+            # (a part about a case the whole left out adds that case whatever it asks: 仲裁院参加了什么会？)
             extra = [a for a, named in zip(subs, own, strict=True) if not a.abstained and a.items
                      and (set(a.cases) <= set(whole.cases) or named)
                      and not {sid for _, sid in a.items} <= have and a.intent is not None
-                     and a.intent.wants & FACT_WANTS and not a.intent.table
+                     and not a.intent.table
                      and not any(c.chunk_id.startswith("table.") for c in (*whole.citations, *a.citations))
-                     and _part_adds(a, whole)]
+                     and ((named and not set(a.cases) & set(whole.cases))
+                          or (a.intent.wants & FACT_WANTS and _part_adds(a, whole)))]
             if extra:
                 # a part about another case puts the lines in the order the parts ask them
                 other = any(not set(a.cases) <= set(whole.cases) for a in extra)

@@ -1127,3 +1127,9 @@ def test_two_figures_of_one_case_asked_with_he_ge_are_answered(answerer):
     ans = answerer.answer("电子保函的开函笔数和担保金额各是多少？")
     assert not ans.abstained, ans.text
     assert "4843" in ans.text and "17.50" in ans.text, ans.text
+
+
+def test_a_part_about_a_case_the_whole_left_out_adds_that_case(answerer):
+    ans = answerer.answer("仲裁院去维也纳参加了什么会？27号中院指导破产管理人协会定了什么文件？")
+    assert not ans.abstained, ans.text
+    assert "第56届会议" in ans.text and "操作流程" in ans.text, ans.text
