@@ -1929,7 +1929,9 @@ class Answerer:
         s = sentences[k - 1]
         para = self._para_of[s.id]
         chosen = [s]
-        if SUBPOINT_TITLE.match(s.text):
+        # (一是帮助企业“找市场”。 heading its own paragraph is such a title too)
+        heads_paragraph = bool(LIST_ITEM.match(s.text)) and len(s.text) <= 40 and para.sentences[0].id == s.id
+        if SUBPOINT_TITLE.match(s.text) or heads_paragraph:
             # a measure's title only names it: what follows in its paragraph says what was done
             size = len(s.text)
             for i, x in enumerate(x for x in para.sentences if x.start >= s.end):

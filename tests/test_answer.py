@@ -1133,3 +1133,12 @@ def test_a_part_about_a_case_the_whole_left_out_adds_that_case(answerer):
     ans = answerer.answer("仲裁院去维也纳参加了什么会？27号中院指导破产管理人协会定了什么文件？")
     assert not ans.abstained, ans.text
     assert "第56届会议" in ans.text and "操作流程" in ans.text, ans.text
+
+
+def test_the_kth_measure_of_an_overview_is_told_with_what_follows_its_title(answerer):
+    """After "…从哪几个方面帮企业？" (一是…“找空间”。二是…“找市场”。…), "第三个呢？" quotes the third title and
+    the sentences of its paragraph that say what was done, not the title alone."""
+    first = answerer.answer("企·航这个计划从哪几个方面服务民营企业？")
+    ans = answerer.answer("第三个具体怎么做的？", history=[first])
+    assert not ans.abstained, ans.text
+    assert "找资金" in ans.text and "4200" in ans.text, ans.text
