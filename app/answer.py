@@ -269,6 +269,11 @@ DATE_CUE_WORDS = ("什么时候", "何时", "哪天", "哪年", "哪一年", "�
 NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "百分之", "比例", "比率", "占比")
 
 
+def _bare_name(name: str) -> str:
+    """A body's name without the 深圳市 / 深圳 / 市 in front, which a question may leave out (深圳中院 → 中院)."""
+    return re.sub(r"^(深圳市|深圳|市)", "", name)
+
+
 def _asked_words(words: list[str]) -> list[str]:
     """The question's words less a figure that only describes what is asked about: in
     "拉着几家银行搞的那个活动，批了多少授信" the 几家 picks out the activity (…的那个) and 多少授信 is the question.
@@ -541,6 +546,7 @@ class Answerer:
             self._case_words.setdefault(self._para_of[sid].case, set()).update(toks)
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
+        self._body_name_cache: dict[int, list[str]] = {}
         self._flat_text = self.corpus.text.replace(" ", "")
         self._identity = {
             c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit, *self._aliases(c)])))
@@ -1628,7 +1634,7 @@ class Answerer:
             for u in units:
                 # …by any of its usual names (市中级人民法院 is 中院 in 深圳中院)
                 if any(len(core) >= 2 and core in qn for v in org_variants(u)
-                       if (core := re.sub(r"^(深圳市|深圳|市)", "", v))):
+                       if (core := _bare_name(v))):
                     found.append(number)
         # a shortened unit name (法院 for 市中级人民法院) names a case when only that case's unit contains it
         for t in self.tokenize(q):
@@ -1645,10 +1651,12 @@ class Answerer:
 
     def _body_names(self, case_no: int) -> list[str]:
         """Every usual name of a case's submitting bodies (市中级人民法院 → 深圳中院, 深国仲, SCIA…), without
-        the leading 深圳市 / 市 a question may leave out."""
-        names = [v for u in self._units.get(case_no, ()) for v in org_variants(u)]
-        names += self._aliases(self.corpus.case(case_no))
-        return [core for n in names if len(core := re.sub(r"^(深圳市|深圳|市)", "", n)) >= 3]
+        the leading 深圳市 / 市 a question may leave out (computed once per case)."""
+        if case_no not in self._body_name_cache:
+            names = [v for u in self._units.get(case_no, ()) for v in org_variants(u)]
+            names += self._aliases(self.corpus.case(case_no))
+            self._body_name_cache[case_no] = [core for n in names if len(core := _bare_name(n)) >= 3]
+        return self._body_name_cache[case_no]
 
     def _bodies_named(self, q: str) -> list[str]:
         """The submitting bodies a question names, each by the name it uses."""
@@ -1668,9 +1676,7 @@ class Answerer:
         if len(own) != 1:
             return None
         units = self._units.get(own[0], ())
-        qn = q.replace(" ", "")
-        if not any(len(core) >= 2 and core in qn for u in units for v in org_variants(u)
-                   if (core := re.sub(r"^(深圳市|深圳|市)", "", v))):
+        if not set(self._bodies_named(q)) & set(self._body_names(own[0])):
             return None  # the case is named by its topic (除了公共资源交易…), not by a body
         others = [c for c, text in sorted(self._bare_case_text.items()) if c != own[0]
                   and any(v in text for u in units for v in org_variants(u))]

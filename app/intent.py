@@ -268,7 +268,7 @@ TOPIC_AREAS += POLICY_AREAS
 
 
 def topic_areas(q: str, words: Iterable[str]) -> tuple[str, ...]:
-    """The business-environment areas question ``q`` asks about, by name. A two-character cue must be one of
+    """The business-environment areas and fields of public policy question ``q`` asks about, by name. A two-character cue must be one of
     the question's (jieba) ``words``: 用电子营业执照 holds 用电 but does not speak of electricity."""
     ql, words = q.lower(), set(words)
     return tuple(name for name, cues, _ in TOPIC_AREAS
@@ -335,6 +335,7 @@ def read_intent(question: str) -> Intent:
     all_rows = all_rows and not every_case
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case
+    firm = FIRM_ASKED.search(ql)
     return Intent(
         text=q,
         wants=frozenset(wants),
@@ -344,8 +345,8 @@ def read_intent(question: str) -> Intent:
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
         every_case=every_case,
-        firm=(m.group(1) or m.group(2) or m.group(3) or FIRM_EN[m.group(4)] if (m := FIRM_ASKED.search(ql)) else ""),
-        firm_described=bool(m and m.group(3)),
+        firm=(firm.group(1) or firm.group(2) or firm.group(3) or FIRM_EN[firm.group(4)]) if firm else "",
+        firm_described=bool(firm and firm.group(3)),
         places_any=bool(PLACE_ALTERNATIVE.search(ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),

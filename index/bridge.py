@@ -93,6 +93,7 @@ _PHRASE_WORDS = frozenset("first second one new own more most make take give".sp
 
 
 def _phrase_word(w: str) -> bool:
+    """Whether ``w`` may be half of a two-word phrase: a content word, or a stop word of _PHRASE_WORDS."""
     return len(w) >= 3 and (w not in EN_STOP or w in _PHRASE_WORDS)
 
 
