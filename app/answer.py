@@ -105,6 +105,8 @@ DESCRIBED_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的(?:那|这)(?:一)?个
 # 除了自己报送的案例，还在别的案例里出现过吗 / 还参与了哪个案例: where else a body appears
 OTHER_CASES = re.compile(r"(别的|其他|其它|另外的?|另一个)案例|还(参与|出现|出现在|在)了?(哪个|哪些|哪几个)?案例|"
                          r"除了.{0,20}(还|又).{0,8}(哪个|哪些|哪几个)案例")
+# “全国首个”“国内首个”或者“中国首座”: quoted terms given as alternatives
+QUOTED_ALTERNATIVES = re.compile(r"”\s*(?:或者?|还是|、|，|,)?\s*“")
 ASPECTS = re.compile(r"几个?方面|几件事")
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
@@ -1683,11 +1685,12 @@ class Answerer:
         return ([units[0]], others) if units else None
 
     def _quoted_cases(self, intent: Intent) -> list[int]:
-        """The cases whose text writes the question's one quoted term (“全国首个”), when fewer than most do."""
-        if len(intent.quoted) != 1:
+        """The cases whose text writes the question's quoted term (“全国首个”), or any of its quoted terms when
+        it gives them as alternatives (“全国首个”“国内首个”或者“中国首座”), when fewer than most cases do."""
+        if not intent.quoted or (len(intent.quoted) > 1 and not QUOTED_ALTERNATIVES.search(intent.text)):
             return []
-        term = intent.quoted[0].replace(" ", "").replace("·", "")
-        cases = [c for c, text in sorted(self._bare_case_text.items()) if term in text]
+        terms = [t.replace(" ", "").replace("·", "") for t in intent.quoted]
+        cases = [c for c, text in sorted(self._bare_case_text.items()) if any(t in text for t in terms)]
         return cases if len(cases) < 0.8 * len(self._bare_case_text) else []
 
     def _mentions(self, q: str) -> tuple[list[str], list[int]]:
@@ -1781,10 +1784,12 @@ class Answerer:
         best = ranked[0][1][0]
         terms, mentioned = mention or (
             ([], []) if named or intent.every_case or not MENTION_ASKED.search(q) else self._mentions(q))
+        any_of = False  # the terms are alternatives: a sentence holding one of them will do
         mentioned = mentioned if len(terms) == 1 else []
         if not mentioned and not named and not intent.every_case and "list" in intent.wants and (
                 quoted := self._quoted_cases(intent)) and len(quoted) >= 2:
-            terms, mentioned = [intent.quoted[0]], quoted  # the cases that write the quoted term, each where it does
+            # the cases that write the quoted term (or one of them), each where it does
+            terms, mentioned, any_of = list(intent.quoted), quoted, True
         # "2023年7月，各案例有什么动作": what happened that month, in the cases that write it — a literal
         # criterion like a mention, and every event of the month is quoted
         months = [] if intent.wants & {"number", "date"} else self._asked_months(q, intent)
@@ -1811,7 +1816,7 @@ class Answerer:
         if mentioned:
             # 哪些案例提到了粤港澳大湾区: the cases whose text writes it, and no other — a literal, checkable
             # criterion where scores near the best miss some — each quoted where it writes it
-            forms = [tuple(terms)] if months else [org_variants(t) for t in terms]
+            forms = [tuple(terms)] if months or any_of else [org_variants(t) for t in terms]
 
             def holds(x: _Scored) -> bool:
                 flat = x.sentence.text.replace(" ", "").replace("·", "")

@@ -1142,3 +1142,10 @@ def test_the_kth_measure_of_an_overview_is_told_with_what_follows_its_title(answ
     ans = answerer.answer("第三个具体怎么做的？", history=[first])
     assert not ans.abstained, ans.text
     assert "找资金" in ans.text and "4200" in ans.text, ans.text
+
+
+def test_quoted_alternatives_list_the_cases_that_write_any_of_them(answerer):
+    ans = answerer.answer("汇编中哪些做法自称“国内首个”或者“中国首座”？")
+    assert not ans.abstained, ans.text
+    assert {1, 10} <= set(ans.cases), ans.text
+    assert all("国内首个" in c.quote or "中国首座" in c.quote for c in ans.citations), ans.text
