@@ -86,7 +86,9 @@ EVENTS_ASKED = re.compile(r"(做|干|办|发生)了?(什么|哪些|啥|些什么
 MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
                            r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例|"
                            r"(在|出现在|写在)(哪些|哪几个|几个|哪[两二三四五]个)案例(里|中)?(被)?(提到|提及|出现|用到|写到|说到|讲到)?|"
-                           r"(哪些|哪几个|几个)案例(里|中)?(跟|和|与).{2,12}?(有关|相关|有交集|有联系|有关系)")
+                           r"(哪些|哪几个|几个)案例(里|中)?(跟|和|与).{2,12}?(有关|相关|有交集|有联系|有关系)|"
+                           # 跟前海有关的案例各自…: the cases are described by what they have to do with
+                           r"(跟|和|与)[^，。？?]{2,12}?(有关|相关|有联系|有关系)的(那些|这些|几个|两个|各个)?案例")
 MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(?:了|过)*([\u4e00-\u9fff·“”]{2,16}?)"
                             r"(?:吗|呢)?(?:？|\?|，|,|。|$)|(?:跟|和|与)([\u4e00-\u9fff·“”]{2,12}?)"
                             r"(?:有关|相关|有交集|有联系|有关系)|"
@@ -182,6 +184,7 @@ class AnswerParams:
     number_cos: float = 0.93  # a number answer without word overlap needs this cosine
     cross_margin: float = 0.05
     cross_max_cases: int = 6
+    cross_line_chars: int = 190  # one case's line in a cross-case answer (160 cut second sentences with facts)
     w_bridge: float = 0.8  # English questions: share of word overlap taken through the dictionary
     bridge_per_word: int = 4  # dictionary translations kept per English word
     english_counted_senses: int = 8  # …and when checking that what an English question counts is there
@@ -1845,7 +1848,7 @@ class Answerer:
                 if alone:
                     return self._refuse(q, intent, related, topic=topic, missing=tuple(missing))
                 continue
-            narrow = replace(self.params, max_sentences=2, max_chars=160)
+            narrow = replace(self.params, max_sentences=2, max_chars=p.cross_line_chars)
             if named:  # "A和B各取得了什么成效": each case answers from the section asked for
                 pool = self._section_pool(q, intent, pool, c, qvec, "", set())
             elif ranking is not scored and c in quote_pools and c not in mentioned:

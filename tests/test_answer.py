@@ -1149,3 +1149,18 @@ def test_quoted_alternatives_list_the_cases_that_write_any_of_them(answerer):
     assert not ans.abstained, ans.text
     assert {1, 10} <= set(ans.cases), ans.text
     assert all("国内首个" in c.quote or "中国首座" in c.quote for c in ans.citations), ans.text
+
+
+def test_a_cross_case_line_has_room_for_a_second_sentence_with_the_fact(answerer):
+    """Each case's line may hold two sentences of about 190 characters in all: the case 7 line keeps the
+    sentence that names 前海国际税务师大厦 after its long first one."""
+    ans = answerer.answer("跟前海有关的两个案例分别依托哪座大厦？")
+    assert not ans.abstained, ans.text
+    assert any(c.case == 7 and "前海国际税务师大厦" in c.quote for c in ans.citations), ans.text
+    assert "前海国际仲裁大厦" in ans.text, ans.text
+
+
+def test_cases_described_by_what_they_have_to_do_with_are_a_which_cases_question(answerer):
+    ans = answerer.answer("跟前海有关的案例各自依托哪栋楼？")
+    assert not ans.abstained, ans.text
+    assert set(ans.cases) == {7, 10}, ans.text
