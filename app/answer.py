@@ -109,6 +109,9 @@ OTHER_CASES = re.compile(r"(别的|其他|其它|另外的?|另一个)案例|还
                          r"除了.{0,20}(还|又).{0,8}(哪个|哪些|哪几个)案例")
 # “全国首个”“国内首个”或者“中国首座”: quoted terms given as alternatives
 QUOTED_ALTERNATIVES = re.compile(r"”\s*(?:或者?|还是|、|，|,)?\s*“")
+# words that say what form an answer takes (数字, 百分比, 倍数, 增减), not what it is about
+ANSWER_FORM = re.compile(r"[一二三四五六七八九十\d]+|各|各自|各有|分别|最|最主要|主要|核心|最核心|数字|数据|数值|指标|"
+                         r"百分|百分比|比例|倍|倍数|增减|增长|下降|变化|量化|同比|多少|几")
 ASPECTS = re.compile(r"几个?方面|几件事")
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
@@ -1805,7 +1808,15 @@ class Answerer:
         # (市税务局在哪几个案例里出现过) holds it: that is the evidence, whatever the scores say
         # (several cases answer a list question, so dense and BM25 putting different ones first is no sign of
         # weak evidence; with the cases named, retrieval ran inside them and says even less)
-        if not intent.every_case and not mentioned and not self._supported(best, hits, intent, agreement=False):
+        # "水务和医保两个案例的成效里各有什么数字": a section of cases the user named, asked for nothing narrower
+        # than the form of the answer, is there by construction (as in a one-case answer); retrieval scores say
+        # nothing about it
+        whole_sections = len(named) >= 2 and intent.section is not None and not [
+            t for t in intent.tokens if not any(t in self._identity.get(c, set()) for c in named)
+            and t not in OVERVIEW_WORDS and t not in SECTION_WORDS and t not in STOPWORDS
+            and t not in GENERIC_WORDS and not ANSWER_FORM.fullmatch(t)]
+        if (not intent.every_case and not mentioned and not whole_sections
+                and not self._supported(best, hits, intent, agreement=False)):
             return self._refuse(q, intent, related, topic=topic)
         if named:
             keep = [(c, pool) for c, pool in ranked if c in named]

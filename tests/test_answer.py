@@ -1164,3 +1164,11 @@ def test_cases_described_by_what_they_have_to_do_with_are_a_which_cases_question
     ans = answerer.answer("跟前海有关的案例各自依托哪栋楼？")
     assert not ans.abstained, ans.text
     assert set(ans.cases) == {7, 10}, ans.text
+
+
+def test_sections_of_named_cases_asked_for_their_figures_are_answered(answerer):
+    """"A和B的成效里各有什么倍数或百分比的增减": the sections of two named cases, asked for nothing narrower than
+    the form of the answer, are there by construction; weak retrieval scores do not refuse them."""
+    ans = answerer.answer("市水务局和市医保局的案例，成效里各有什么倍数或百分比的增减？")
+    assert not ans.abstained, ans.text
+    assert set(ans.cases) == {2, 4}, ans.text
