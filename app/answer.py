@@ -629,10 +629,14 @@ class Answerer:
         own: list[bool] = []  # the part names the case it is answered from (电子保函…？个体深信贷…？)
         chain = prev
         for part in parts:
-            a = self._answer(part, self._intent(part), chain, filt)
+            pi = self._intent(part)
+            a = self._answer(part, pi, chain, filt)
             subs.append(a)
+            # (…or stands on its own: no pronoun, and says what it is about in several words of its own)
             own.append(bool(a.cases) and (set(a.cases) <= set(self._named_cases(part))
-                                          or bool(PART_NAMES_CASE.search(part))))
+                                          or bool(PART_NAMES_CASE.search(part))
+                                          or (not pi.followup_cue and not a.context_note
+                                              and len(self._specific_words(part)) >= 4)))
             chain = a  # "杭州的…多少家？深圳的呢？": even a refused part tells what the next one is about
         refused = [(k, a) for k, a in enumerate(subs) if a.abstained]
         answered = [a for a in subs if not a.abstained]

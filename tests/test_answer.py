@@ -1172,3 +1172,10 @@ def test_sections_of_named_cases_asked_for_their_figures_are_answered(answerer):
     ans = answerer.answer("市水务局和市医保局的案例，成效里各有什么倍数或百分比的增减？")
     assert not ans.abstained, ans.text
     assert set(ans.cases) == {2, 4}, ans.text
+
+
+def test_a_part_that_stands_on_its_own_adds_its_case(answerer):
+    """Two full questions about two cases, neither naming its case: each is answered, in the order asked."""
+    ans = answerer.answer("到2023年底，能给外省参保人刷卡买药的药店有多少家？用电子营业执照在交易平台投标的企业又有多少家？")
+    assert not ans.abstained, ans.text
+    assert "128家" in ans.text and "8202" in ans.text, ans.text
