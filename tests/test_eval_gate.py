@@ -6,7 +6,8 @@ written one (eval/set/part_c.jsonl) after the first split had been studied. Key 
 when a refusal change chosen on the tuning split cost held-back answers, and refusal recall once, when
 figure-question changes chosen on the tuning split (colloquial 多少/几 wordings) cost a held-back refusal
 (README says by how much each time). Key facts and all facts were raised with the 0.80 / 0.77 result of the
-part_i round.
+part_i round, all facts to 0.78 and a cross-case floor added with the 0.785 / 4-of-7 result of the
+part_j–part_l round.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ FLOORS = {
     ("retrieval", "hybrid", "hit@5"): 0.96,
     ("retrieval", "hybrid", "mrr@10"): 0.85,
     ("answers", "key_fact_recall"): 0.80,
-    ("answers", "all_facts_accuracy"): 0.77,
+    ("answers", "all_facts_accuracy"): 0.78,
     ("answers", "citation_precision"): 0.79,
     ("refusal", "recall"): 0.55,
+    ("cross_case_accuracy",): 0.55,
 }
 CEILINGS = {
     ("refusal", "false_refusal_rate"): 0.05,
