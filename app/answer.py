@@ -989,6 +989,15 @@ class Answerer:
         return [t for t in self.tokenize(q) if len(t) >= 2 and t not in GENERIC_WORDS and t not in FOCUS_STOP
                 and t not in OVERVIEW_WORDS]
 
+    def _beyond_section(self, intent: Intent, cases: Sequence[int], form_words: bool = False) -> list[str]:
+        """The question's words beyond the cases' own names and the words that only ask for a section (成效,
+        怎么做): none means it asks for the section of those cases and nothing narrower. ``form_words`` also
+        leaves out common words and those that only say what form the answer takes (数字, 百分比, 增减)."""
+        return [t for t in intent.tokens if not any(t in self._identity.get(c, set()) for c in cases)
+                and t not in OVERVIEW_WORDS and t not in SECTION_WORDS and t not in STOPWORDS
+                and not re.fullmatch(r"[一二三四五六七八九十\d]+", t)
+                and not (form_words and (t in GENERIC_WORDS or ANSWER_FORM.fullmatch(t)))]
+
     def _is_followup(self, q: str, intent: Intent, prev: Answer) -> bool:
         """A follow-up leans on the previous turn: a pronoun, an ellipsis, or too short to stand alone —
         and it names no case other than the previous one."""
@@ -1210,9 +1219,7 @@ class Answerer:
                     if not self._writes_body(case_no, body)][:1]
         # "案例八的背景呢？": a section of a case the user chose, asked for nothing more specific, is there
         # by construction; retrieval scores say nothing about it
-        whole_section = bool(filt) and intent.section is not None and not [
-            t for t in intent.tokens if t not in self._identity.get(case_no, set()) and t not in OVERVIEW_WORDS
-            and t not in SECTION_WORDS and t not in STOPWORDS and not re.fullmatch(r"[一二三四五六七八九十\d]+", t)]
+        whole_section = bool(filt) and intent.section is not None and not self._beyond_section(intent, [case_no])
         if missing or not (whole_section or self._supported(best, hits, intent)):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
@@ -1815,10 +1822,8 @@ class Answerer:
         # "水务和医保两个案例的成效里各有什么数字": a section of cases the user named, asked for nothing narrower
         # than the form of the answer, is there by construction (as in a one-case answer); retrieval scores say
         # nothing about it
-        whole_sections = len(named) >= 2 and intent.section is not None and not [
-            t for t in intent.tokens if not any(t in self._identity.get(c, set()) for c in named)
-            and t not in OVERVIEW_WORDS and t not in SECTION_WORDS and t not in STOPWORDS
-            and t not in GENERIC_WORDS and not ANSWER_FORM.fullmatch(t)]
+        whole_sections = len(named) >= 2 and intent.section is not None and not self._beyond_section(
+            intent, named, form_words=True)
         if (not intent.every_case and not mentioned and not whole_sections
                 and not self._supported(best, hits, intent, agreement=False)):
             return self._refuse(q, intent, related, topic=topic)
