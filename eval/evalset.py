@@ -33,6 +33,11 @@ are added. Its history:
 - ``part_l`` adds 80 more such tuning items (22 unanswerable, 18 cross-case, 18 English, two 3-turn dialogues).
   On first sight (code at 1452833): key facts 0.86, all facts 0.81, refusal recall 0.68, false refusals 0.00,
   follow-ups 0.75, cross-case 0.61, English 0.83.
+- ``part_m`` and ``part_n`` add 80 more such tuning items each (20 unanswerable, 16 cross-case, 16 English, two
+  3-turn dialogues; ``part_m`` leans on cases 1–5 and results and asks two things at once, ``part_n`` leans on
+  cases 6–10 and describes cases by what they did). On first sight (code at b51d32e): key facts 0.85 / 0.79,
+  all facts 0.82 / 0.70, refusal recall 0.65 / 0.65, false refusals 0.03 / 0.05, follow-ups 0.75 / 0.75,
+  cross-case 0.81 / 0.50, English 0.88 / 0.94.
 """
 
 from __future__ import annotations
