@@ -45,7 +45,7 @@ POSSESSIVE_VERBS = frozenset("有 共有 拥有 含 包含 包括 下辖 设有"
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
 MARKER_SPLIT = re.compile(r"(\[\d+\])")
-CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?")
+CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?|(降|升|增|减|压|控制|提高|降低|增加|减少|缩短|达)(到|至|为)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 # a sentence whose reason is told in the one before it
 ANAPHORIC_REASON = re.compile(r"^\s*(有鉴于此|鉴于此|基于此|为此|因此|对此|由此|据此)|^.{0,30}(这一|这些|上述|此类)")
@@ -796,8 +796,11 @@ class Answerer:
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q),
                            unit="钱" if EN_MONEY.search(q) else "")
         asked = _asked_words(words)
-        return replace(intent, tokens=tuple(self.tokenize(q)), unit=self._measure_word(q, asked),
-                       counted=self._counted(asked))
+        counted = self._counted(asked)
+        unit = self._measure_word(q, asked)
+        if not unit and any(w.endswith("率") and w != "效率" for w in counted):
+            unit = "%"  # 报错率，具体降到了多少: a rate is told in per cent (or 成, 折)
+        return replace(intent, tokens=tuple(self.tokenize(q)), unit=unit, counted=counted)
 
     def _source_spelling(self, term: str) -> str:
         """A quoted term as the source spells it, when they differ only in dashes or spaces
@@ -817,6 +820,8 @@ class Answerer:
         for i, w in enumerate(words):
             # jieba cuts 哪个月 into 哪个 | 月: the cue is both words
             split_cue = cues is not None and w in ("哪个", "哪一个") and words[i + 1: i + 2] in (["月"], ["年"], ["天"])
+            # …and 有多大 into 多 | 大
+            split_cue = split_cue or (cues is None and w == "多" and words[i + 1: i + 2] in (["大"], ["高"]))
             if not (w.startswith(cues or NUMBER_CUE_WORDS) or split_cue):
                 continue
             head = words[:i]
@@ -854,7 +859,7 @@ class Answerer:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's ``words`` so 多少项目 is not 项."""
         if re.search(r"倍", q):  # 翻了几倍, 百分比或倍数的变化: a multiple, or a change in per cent
             return "倍"
-        if re.search(r"百分之|比例|比率|占比|percent|率(?:是|为|有)?(?:多少|几)", q):  # 利率是多少, 费率多少
+        if re.search(r"百分之|比例|比率|占比|percent|(?<!效)率[^，。？！?,]{0,6}?(?:多少|几)", q):  # 利率是多少, 报错率降到多少
             return "%"
         for i, w in enumerate(words):
             for cue in ("多少", "几"):

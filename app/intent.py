@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from caseqa.corpus import cn_number
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE
 
-NUMBER_CUES = ("多少", "几", "比例", "比率", "百分", "数量", "金额", "规模", "how many", "how much", "number of",
+NUMBER_CUES = ("多少", "几", "多大", "多高", "比例", "比率", "百分", "数量", "金额", "规模", "how many", "how much", "number of",
                "percentage", "amount", "how long")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪年", "哪一年", "哪月", "哪个月", "哪一个月", "几月", "日期", "时间点", "什么时间", "when", "what year",
              "what date")

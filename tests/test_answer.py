@@ -695,6 +695,9 @@ def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer
     "企·航计划花了多少财政资金？",  # 计划 names the programme; the counted thing (财政资金) is never given
     "电子保函的手续费率是多少？",  # a rate asks for a percentage; the text gives none for the guarantees
     "金服平台累计帮企业撮合了多少融资？",  # 融资 stands only by 三大业务板块, which counts no money raised
+    "医保局把异地结算报错率降到了多少？",  # 降到 says how it moved; the case only says it lowered the rate
+    "医保那边异地就医的报错率现在降低到多少了？",
+    "前海国际仲裁大厦的建筑面积有多大？",  # 有多大 asks a figure (jieba cuts it 多 | 大); no area is given
 ])
 def test_figures_the_text_never_gives_stay_refused(answerer, question):
     assert answerer.answer(question).abstained
@@ -894,6 +897,7 @@ def test_an_english_question_for_a_sum_of_money_needs_one(answerer, question):
     ("水务和医保这两个案例，各有什么跟上一年相比的数据？", True),
     ("水务那个供水可靠性平台都收哪些数据啊？", False),  # kinds of data, not figures
     ("《指引》对哪些数据出境作了规定？", False),
+    ("那栋大楼的面积有多大？", True),
 ])
 def test_figures_asked_for_by_name_are_a_number_question(question, wants_figures):
     from caseqa.app.intent import read_intent
