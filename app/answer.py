@@ -94,7 +94,8 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
                             r"(?:有关|相关|有交集|有联系|有关系)|"
                             # 市税务局在哪几个案例里出现过 / 前海出现在哪些案例中: the name comes first
                             r"^(?:请问|想问一下|问一下|那么|那)?([\u4e00-\u9fff·“”]{2,16}?)(?:都|还|分别)?"
-                            r"(?:在|出现在|写在)(?:哪些|哪几个|几个|哪[两二三四五]个)案例")
+                            # (…在这本汇编里出现在哪几个案例中)
+                            r"(?:在[\u4e00-\u9fff]{1,8}?[里中])?(?:在|出现在|写在)(?:哪些|哪几个|几个|哪[两二三四五]个)案例")
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
@@ -280,6 +281,16 @@ NUMBER_CUE_WORDS = ("多少", "几", "多大", "多长", "多久", "多高", "�
 def _bare_name(name: str) -> str:
     """A body's name without the 深圳市 / 深圳 / 市 in front, which a question may leave out (深圳中院 → 中院)."""
     return re.sub(r"^(深圳市|深圳|市)", "", name)
+
+
+def _name_forms(name: str) -> list[str]:
+    """The spellings a name may take in the text: a body's usual forms (市发改委 → 深圳市发展和改革委员会), and
+    for a city body named with its city (深圳市税务局) the same with only 市 (市税务局), as cases write it."""
+    forms = org_variants(name)
+    bare = _bare_name(name)
+    if bare != name and len(bare) >= 3 and name.startswith("深圳"):
+        forms += [v for v in org_variants("市" + bare) if v not in forms]
+    return forms
 
 
 def _asked_words(words: list[str]) -> list[str]:
@@ -1726,7 +1737,7 @@ class Answerer:
         flat = self._bare_case_text
         term = term.replace("·", "")
         # a body is written under any of its usual names (市发展改革委, 深圳市发展和改革委员会)
-        cases = [c for c, text in sorted(flat.items()) if any(v in text for v in org_variants(term))]
+        cases = [c for c, text in sorted(flat.items()) if any(v in text for v in _name_forms(term))]
         return ([term], cases) if 0 < len(cases) < 0.8 * len(flat) else ([], [])
 
     def _month_events(self, q: str, intent: Intent, chosen: list[_Scored], case_no: int, qvec: np.ndarray,
@@ -1844,7 +1855,7 @@ class Answerer:
         if mentioned:
             # 哪些案例提到了粤港澳大湾区: the cases whose text writes it, and no other — a literal, checkable
             # criterion where scores near the best miss some — each quoted where it writes it
-            forms = [tuple(terms)] if months or any_of else [org_variants(t) for t in terms]
+            forms = [tuple(terms)] if months or any_of else [_name_forms(t) for t in terms]
 
             def holds(x: _Scored) -> bool:
                 flat = x.sentence.text.replace(" ", "").replace("·", "")
@@ -1854,8 +1865,10 @@ class Answerer:
             keep = []
             for c in mentioned:
                 pool = pools.get(c) or by_case.get(c) or []
-                holding = [x for x in pool if holds(x)] or [
-                    x for x in self._case_sentences(c, q, intent, qvec) if holds(x)]
+                # (every place the case writes it, retrieved or not: 联合深圳市税务局 in its background too)
+                holding = [x for x in pool if holds(x)]
+                have = {x.sentence.id for x in holding}
+                holding += [x for x in self._case_sentences(c, q, intent, qvec) if holds(x) and x.sentence.id not in have]
                 if holding:
                     # (…from the section the question names, where it writes it there: 在背景里提到)
                     holding.sort(key=lambda x: intent.section is not None and x.paragraph.section_kind != intent.section)
@@ -1886,6 +1899,16 @@ class Answerer:
             # among the sentences that write what a which-cases question names, when it names something
             holding = [x for x in pool if holds(x)] if c in mentioned else pool
             pool = self._led(q, lead_intent, holding) + [x for x in pool if x not in holding]
+            if c in mentioned:
+                # where a case writes the name asked about is the answer: each place it does, as the line allows
+                # (市税务局 is among the bodies a 企·航 visit went to, and answers the firms' requests)
+                chosen: list[_Scored] = []
+                for x in pool[: len(holding)]:
+                    if len(chosen) < narrow.max_sentences and (not chosen or sum(
+                            len(y.sentence.text) for y in chosen) + len(x.sentence.text) <= narrow.max_chars):
+                        chosen.append(x)
+                groups.append((self.corpus.case(c), sorted(chosen, key=lambda x: (x.paragraph.start, x.sentence.start))))
+                continue
             groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)

@@ -68,7 +68,7 @@ WANT_CUES = (
 )
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each case", "each of the", "respectively")  # (each level: no)
-TABLE_COUNT = re.compile(r"(?<!第)(多少|几)个?(报送)?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
+TABLE_COUNT = re.compile(r"(?<![第哪])(多少|几)个?(报送)?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(
     r"案例[一二三四五六七八九十\d]{0,3}的?(?:全称|全名|完整标题|完整名称)|报送|哪个单位报|谁报|哪个部门报|谁提交|由谁报|案例(?:讲|说|写)的?(?:是)?什么|是(?:关于)?什么的?案例|哪(?:两|几)?个?(?:单位|部门).{0,4}(?:报|提交)|案例名称|案例标题|案例的(标题|题目|名字)|"

@@ -678,6 +678,7 @@ def test_a_limit_is_not_answered_with_a_plain_figure(answerer):
     ("市税务局在哪几个案例里出现过？", "市税务局", {6, 7}),  # the name first, scores too weak to list anything
     ("中国银行出现在哪些案例中？", "中国银行", {1, 6}),
     ("哪些案例跟市税务局有交集？", "市税务局", {6, 7}),  # not case 8, which writes only 税务
+    ("哪几个案例和深圳市税务局有联系？", "市税务局", {6, 7}),  # case 6 writes it without 深圳
 ])
 def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer, real_runtime, question, term,
                                                                         cases):
@@ -689,6 +690,23 @@ def test_which_cases_mention_a_phrase_lists_exactly_those_that_write_it(answerer
     assert cases == {c.number for c in corpus.cases if term in corpus.text[c.start:c.end].replace(" ", "")}
     for c in ans.citations:
         assert term in c.quote.replace(" ", ""), ans.text
+
+
+def test_a_mention_line_quotes_each_place_the_case_writes_the_name(answerer):
+    """企·航 writes 市税务局 twice: a visit went to it, and it answered the firms' requests. Where a body
+    appears is the answer, so the line quotes both places, not one place and a sentence beside it."""
+    ans = answerer.answer("市税务局在哪几个案例里出现过？")
+    quoted = "".join(c.quote for c in ans.citations if c.case == 6).replace(" ", "")
+    assert "走进市税务局" in quoted and "市税务局、住建局积极回应" in quoted, ans.text
+
+
+def test_a_body_is_found_under_its_other_names_and_between_filler_words(answerer, real_runtime):
+    """市发改委在这本汇编里出现在哪几个案例中: case 9 writes 深圳市发展和改革委员会, and 在这本汇编里 stands
+    between the name and the question; every case that writes the body in any form is listed, quoted there."""
+    ans = answerer.answer("市发改委在这本汇编里出现在哪几个案例中？")
+    assert set(ans.cases) == {1, 9}, ans.text
+    assert not ans.intent.count_cases  # 哪几个案例 asks which, not how many
+    assert any("深圳市发展和改革委员会" in c.quote for c in ans.citations if c.case == 9), ans.text
 
 
 @pytest.mark.parametrize("question", [
