@@ -283,6 +283,11 @@ def _bare_name(name: str) -> str:
     return re.sub(r"^(深圳市|深圳|市)", "", name)
 
 
+# the usual short forms of what a question counts (general usage): 多少家民企 counts 民营企业
+SHORT_FOR = {"民企": ("民营企业",), "国企": ("国有企业",), "外企": ("外资企业", "外商投资企业"), "央企": ("中央企业",),
+             "个体户": ("个体工商户",), "中小企": ("中小企业",), "小微": ("小微企业",)}
+
+
 def _name_forms(name: str) -> list[str]:
     """The spellings a name may take in the text: a body's usual forms (市发改委 → 深圳市发展和改革委员会), and
     for a city body named with its city (深圳市税务局) the same with only 市 (市税务局), as cases write it."""
@@ -563,6 +568,7 @@ class Answerer:
         self._case_words: dict[int, set[str]] = {}  # a case's jieba words (使用电子 holds 用电, but not as a word)
         for sid, toks in self._tokens.items():
             self._case_words.setdefault(self._para_of[sid].case, set()).update(toks)
+        self._vocabulary = set().union(*self._case_words.values())  # every jieba word of the cases
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
         self._body_name_cache: dict[int, list[str]] = {}
@@ -822,6 +828,9 @@ class Answerer:
         parts = [DASHES.sub("", part) for part in DASHES.split(flat)]
         pattern = "[—–‒―\\-－~～一]".join(map(re.escape, parts))
         m = re.search(pattern, self._flat_text) if len(parts) > 1 else None
+        if not m and "·" not in flat and len(flat) >= 2:
+            # …or in a middle dot the user left out (“企航” for “企·航”)
+            m = re.search("·?".join(map(re.escape, flat)), self._flat_text)
         return m.group(0) if m else term
 
     def _counted(self, words: list[str], cues: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -856,7 +865,10 @@ class Answerer:
                 if re.match(r"[，。？！,?!；;]", x):
                     break
                 out.append(x)
-        return tuple(dict.fromkeys(w for w in map(_counted_core, out) if w and w not in ASK_FILLERS))
+        # (a word of the text keeps its measure-word head: 项目 is no 目)
+        cores = (w if len(w) >= 2 and w in self._vocabulary and w[:1] in MEASURE_WORDS else _counted_core(w)
+                 for w in out)
+        return tuple(dict.fromkeys(w for w in cores if w and w not in ASK_FILLERS))
 
     def _ranked(self, q: str) -> tuple[str, ...]:
         """What a 排第几 question ranks: its content words before the cue, less places and scopes
@@ -879,7 +891,9 @@ class Answerer:
                     following = words[i + 1] if w.endswith("个") and i + 1 < len(words) else ""
                     if following in ("小时", "工作日", "月"):  # 几个小时 counts hours, 几个月 months
                         return following if following != "月" else "个月"
-                    rest = rest[:1] if rest[1:] and rest[:1] in MEASURE_WORDS and rest not in MEASURE_WORDS else rest
+                    # (…but 多少项目 counts 项目, a word of the text, not 项)
+                    rest = rest[:1] if (rest[1:] and rest[:1] in MEASURE_WORDS and rest not in MEASURE_WORDS
+                                        and rest not in self._vocabulary) else rest
                     if rest in MEASURE_WORDS:  # (…and jieba's 家能 of 多少家能 is 家)
                         return rest
         return ""
@@ -1572,7 +1586,8 @@ class Answerer:
         counted = tuple(t for t in counted if len(t) >= 2 and t in case_text) or counted
         # (the counted word must stand by a figure: "三大业务板块" counts no 融资金额)
         figured = [s for s in numeric[:3] if COUNT.search(s.sentence.text)] or numeric[:3]
-        overlap = any(t in s.sentence.text.replace(" ", "") for s in figured for t in counted)
+        overlap = any(f in s.sentence.text.replace(" ", "") for s in figured for t in counted
+                      for f in (t, *SHORT_FOR.get(t, ())))
         return overlap or best.cos >= p.number_cos
 
     def _select(self, pool: list[_Scored], intent: Intent, params: AnswerParams | None = None) -> list[_Scored]:

@@ -1201,3 +1201,21 @@ def test_a_part_that_stands_on_its_own_adds_its_case(answerer):
     ans = answerer.answer("到2023年底，能给外省参保人刷卡买药的药店有多少家？用电子营业执照在交易平台投标的企业又有多少家？")
     assert not ans.abstained, ans.text
     assert "128家" in ans.text and "8202" in ans.text, ans.text
+
+
+def test_a_quoted_name_without_its_middle_dot_is_the_same_name(answerer):
+    """Users type “企航” for “企·航”: the name is there, so the question is answered, not refused for it."""
+    ans = answerer.answer("“企航”计划走进过哪些地方？")
+    assert not ans.abstained and ans.cases[:1] == (6,), ans.text
+
+
+def test_a_counted_short_form_is_found_in_its_full_form(answerer):
+    """多少家民企 counts 民营企业, as the case writes it: the figure beside it answers."""
+    ans = answerer.answer("“企·航”带着多少家民企走进了市城管局和地铁集团？")
+    assert not ans.abstained and "200 多家民营企业" in ans.text, ans.text
+
+
+def test_a_counted_word_that_begins_with_a_measure_word_stays_whole(answerer):
+    """多少项目 counts 项目 (not 项 of 目): the signed projects are answered, with their number."""
+    ans = answerer.answer("企·航走进深汕和坪山，最后签了多少项目、投资多少？")
+    assert not ans.abstained and "8 个项目" in ans.text and "13 亿元" in ans.text, ans.text
