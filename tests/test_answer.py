@@ -1219,3 +1219,10 @@ def test_a_counted_word_that_begins_with_a_measure_word_stays_whole(answerer):
     """多少项目 counts 项目 (not 项 of 目): the signed projects are answered, with their number."""
     ans = answerer.answer("企·航走进深汕和坪山，最后签了多少项目、投资多少？")
     assert not ans.abstained and "8 个项目" in ans.text and "13 亿元" in ans.text, ans.text
+
+
+def test_a_figure_question_whose_chosen_sentence_lacks_the_unit_is_refused(answerer):
+    """企·航 lists its visits (…华夏银行深圳分行…等9场活动) but counts the firms of only some of them: how
+    many firms went to the bank is not given, and 9场 is no count of firms."""
+    ans = answerer.answer("华夏银行深圳分行那场企·航活动，去了几家企业？")
+    assert ans.abstained and "具体数字" in ans.text, ans.text
