@@ -882,7 +882,8 @@ class Answerer:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's ``words`` so 多少项目 is not 项."""
         if re.search(r"倍", q):  # 翻了几倍, 百分比或倍数的变化: a multiple, or a change in per cent
             return "倍"
-        if re.search(r"百分之|比例|比率|占比|percent|(?<!效)率[^，。？！?,]{0,6}?(?:多少|几)", q):  # 利率是多少, 报错率降到多少
+        if re.search(r"百分之|比例|比率|占比|占了?(?:多少|几成)(?![天年月小时分钟家户笔人名位次件项个条元亿万])|percent|(?<!效)率[^，。？！?,]{0,6}?(?:多少|几)", q):
+            # 利率是多少, 报错率降到多少, 在药店购药的占多少: a share
             return "%"
         for i, w in enumerate(words):
             for cue in ("多少", "几"):

@@ -1226,3 +1226,11 @@ def test_a_figure_question_whose_chosen_sentence_lacks_the_unit_is_refused(answe
     many firms went to the bank is not given, and 9场 is no count of firms."""
     ans = answerer.answer("华夏银行深圳分行那场企·航活动，去了几家企业？")
     assert ans.abstained and "具体数字" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "使用电子营业执照的企业中，港澳台企业有几家？",  # the case splits them into 深圳, 省内 and 省外 only
+    "4843笔电子保函里，保证保险类的占多少？",  # 占多少 asks a share; no share of the guarantees is given
+])
+def test_a_part_of_a_total_the_cases_do_not_break_out_is_refused(answerer, question):
+    assert answerer.answer(question).abstained
