@@ -341,6 +341,26 @@ def sub_questions(q: str) -> list[str]:
     return [p for p in pieces if len(re.findall(r"[\w\u4e00-\u9fff]", p)) >= 2]
 
 
+TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
+
+
+def figure_clauses(q: str) -> list[str]:
+    """"截至2023年底，电子保函累计担保了多少钱，个体深信贷累计放款多少？" asks two figures in one sentence: the
+    clauses that each ask one (a clause that asks nothing, such as a date, goes with the one after it).
+    Empty unless at least two clauses ask a figure."""
+    pieces, pending = [], ""
+    for clause in re.split(r"(?<=[，,；;])", q.strip()):
+        text = pending + clause
+        if re.search(r"多少|几", clause):
+            pieces.append(text.rstrip("，,；;"))
+            pending = ""
+        else:
+            pending = text
+    if pending and pieces:
+        pieces[-1] += pending
+    return pieces if len(pieces) >= 2 else []
+
+
 # "How many chapters does it have, and on what date was it released?": an English question of several,
 # split before a second question word; each piece must ask something (a question word or an auxiliary first)
 EN_WH = r"(?:what|when|how|which|who|whom|whose|where|why)\b"
@@ -630,6 +650,11 @@ class Answerer:
             parts, asked = [p for p, _ in pairs], [a for _, a in pairs]
         if len(parts) < 2 and intent.english:
             parts = english_parts(stripped)
+        if len(parts) < 2 and not intent.english and not TOTAL_GIVEN.search(stripped):
+            # (each about a thing of its own: "企业反映的有多少件，个人反映的有多少件" splits a total)
+            clauses = figure_clauses(stripped)
+            if all(len(self._specific_words(c)) >= 2 for c in clauses):
+                parts = clauses
         if len(parts) >= 2:
             # the parts are about the case a quoted name of the whole picks out (“个体深信贷”单户…？有没有上限？)
             named = self._named_cases(stripped)

@@ -1234,3 +1234,16 @@ def test_a_figure_question_whose_chosen_sentence_lacks_the_unit_is_refused(answe
 ])
 def test_a_part_of_a_total_the_cases_do_not_break_out_is_refused(answerer, question):
     assert answerer.answer(question).abstained
+
+
+def test_two_figures_asked_in_one_sentence_are_both_answered(answerer):
+    """"A多少，B多少？" asks two figures of two cases with one question mark: each clause gets its quote."""
+    ans = answerer.answer("电子保函一共开了多少笔，个体深信贷一共提款多少笔？")
+    assert "4843 笔" in ans.text and "2454 笔" in ans.text, ans.text
+    assert {1, 3} <= set(ans.cases)
+
+
+def test_the_parts_of_a_given_total_are_not_split_into_questions(answerer):
+    """"那1032件问题里，企业的有多少件，个人的有多少件": two clauses that split a total the case never breaks
+    down are still one question, and it is refused."""
+    assert answerer.answer("“办不成事”窗口的1032件问题中，涉企的有多少件，涉及个人的有多少件？").abstained
