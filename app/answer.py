@@ -958,7 +958,7 @@ class Answerer:
             # "市前海管理局报送了几个案例？": the index rows of that unit
             return self._table(q, replace(intent, table=True, count_cases=False, all_rows=False, position=0,
                                           case_refs=tuple(units)))
-        if intent.count_cases and self._topical(q):
+        if intent.count_cases and not intent.position and self._topical(q):  # (…排最后的是哪家: the table)
             # "有几个案例都提到了信用？" counts the cases about something: a cross-case question
             intent = replace(intent, table=False, count_cases=False, cross_case=True)
         followup = prev is not None

@@ -1247,3 +1247,12 @@ def test_the_parts_of_a_given_total_are_not_split_into_questions(answerer):
     """"那1032件问题里，企业的有多少件，个人的有多少件": two clauses that split a total the case never breaks
     down are still one question, and it is refused."""
     assert answerer.answer("“办不成事”窗口的1032件问题中，涉企的有多少件，涉及个人的有多少件？").abstained
+
+
+def test_how_many_cases_and_who_sent_the_last_is_answered_from_the_index_table(answerer, real_runtime):
+    """Counting the cases and asking about the last one are both questions about the compilation: the index
+    table answers them, not a case paragraph that happens to share a word."""
+    ans = answerer.answer("一共收了多少个案例？排最后那个是谁报送的？")
+    last = max(c.number for c in real_runtime.corpus.cases)
+    assert ans.citations and all(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
+    assert any(c.case == last for c in ans.citations), ans.text
