@@ -99,7 +99,7 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
-WHY_ASKED = re.compile(r"为什么|为何|啥原因|什么原因|原因是|\bwhy\b", re.I)
+WHY_ASKED = re.compile(r"为什么|为何|为啥|干嘛要|干吗要|啥原因|什么原因|原因是|\bwhy\b", re.I)
 CAUSE = re.compile(r"由于|因为|导致|造成|致使|源于")  # a sentence that gives a cause
 SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])了?(?:多少|几)(?:个|笔|次|项)?([\u4e00-\u9fff])(?=[？?，,。]|$)")
 ALIAS_MARK = re.compile(r"又名|又称|亦称|别称|别名|简称|全称|也叫|又叫")

@@ -25,7 +25,7 @@ ALIAS_CUES = ("别名", "别称", "又名", "又叫", "又称", "简称", "全�
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
 LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "各有", "几个方面", "几项", "which ones", "list",
              "what are the")
-WHY_CUES = ("为什么", "为何", "背景", "原因", "起因", "目的", "初衷", "为了解决", "why", "background", "reason")
+WHY_CUES = ("为什么", "为何", "为啥", "干嘛要", "干吗要", "背景", "原因", "起因", "目的", "初衷", "为了解决", "why", "background", "reason")
 HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法", "采取", "干了", "做了", "咋", "几件事", "几方面", "哪些方面",
             "how did", "how do",
             "how does", "measures", "what did", "steps")

@@ -1256,3 +1256,10 @@ def test_how_many_cases_and_who_sent_the_last_is_answered_from_the_index_table(a
     last = max(c.number for c in real_runtime.corpus.cases)
     assert ans.citations and all(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
     assert any(c.case == last for c in ans.citations), ans.text
+
+
+@pytest.mark.parametrize("question", ["法院为啥要单独给中小企业设破产快审？", "医保局为啥要打通异地就医结算？"])
+def test_colloquial_why_is_answered_from_the_background(answerer, question):
+    """为啥 / 干嘛要 ask why, as 为什么 does: the answer quotes the case's 工作背景."""
+    ans = answerer.answer(question)
+    assert not ans.abstained and "工作背景" in ans.citations[0].section, ans.text
