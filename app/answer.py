@@ -341,6 +341,9 @@ def sub_questions(q: str) -> list[str]:
     return [p for p in pieces if len(re.findall(r"[\w\u4e00-\u9fff]", p)) >= 2]
 
 
+# "数据出境合规"那一章 / 走进深汕合作区那次 / 华夏银行深圳分行那一场: one part of something, picked out
+PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场|次|回|期|批|轮)(?![\u4e00-\u9fff]{0,2}案例)")
+CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
 TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
 
 
@@ -1497,9 +1500,34 @@ class Answerer:
             missing.append("英文名称")
         if "number" in intent.wants and pool:
             numeric = [s for s in pool[:8] if NUMBER.search(s.sentence.text)]
-            if not numeric or (counted and not self._number_fits(intent, numeric, case_no)):
+            if not numeric or (counted and not (self._number_fits(intent, numeric, case_no) and (
+                    intent.english or self._part_counted(intent, numeric, case_text)))):
                 missing.append("问题所问的具体数字")
         return missing
+
+    def _part_counted(self, intent: Intent, numeric: list[_Scored], case_text: str) -> bool:
+        """A figure question about one part of something ("数据出境合规"那一章有几条, 走进深汕合作区那次签了
+        几个项目) is answered by a figure in the same clause as that part; a total for the whole (共分为六章、
+        77条, 8 个项目…总投资额) in another clause does not say it. True when the question picks no part."""
+        m = PART_PICKED.search(intent.text)
+        if not m:
+            return True
+        head = m.group(1)
+        quoted = [t for t in intent.quoted if t in head]
+        words = [w for w in self.tokenize(head) if len(w) >= 2 and w not in GENERIC_WORDS]
+        part = (quoted or words[-1:] or [""])[-1].replace(" ", "")
+        if len(part) < 2 or part not in case_text:
+            return True
+        unit = _unit_figure(intent.unit) if intent.unit else None
+        things = [w for w in intent.counted if len(w) >= 2]
+        for s in numeric:
+            flat = s.sentence.text.replace(" ", "")
+            if not unit and things and not any(w in flat for w in things):
+                continue  # (without a unit, the sentence must at least name what is counted: 投资额)
+            for clause in CLAUSE_SPLIT.split(flat):
+                if part in clause and (unit.search(clause) if unit else NUMBER.search(clause.replace(part, ""))):
+                    return True
+        return False
 
     def _ranked_share(self, intent: Intent, text: str) -> float:
         """How much of what a 排第几 question ranks a sentence names: its words, or for an English question

@@ -1263,3 +1263,18 @@ def test_colloquial_why_is_answered_from_the_background(answerer, question):
     """为啥 / 干嘛要 ask why, as 为什么 does: the answer quotes the case's 工作背景."""
     ans = answerer.answer(question)
     assert not ans.abstained and "工作背景" in ans.citations[0].section, ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "“数据全生命周期合规”那一章有几条？",  # 共分为六章、77条 counts the whole guideline
+    "企·航走进坪山区那次签下了几个项目？",  # 8 个项目 were signed over two visits, in another clause
+])
+def test_a_figure_for_one_part_needs_a_figure_beside_that_part(answerer, question):
+    ans = answerer.answer(question)
+    assert ans.abstained and "具体数字" in ans.text, ans.text
+
+
+def test_a_figure_beside_the_part_picked_out_answers(answerer):
+    """组织 400 余家民营企业走进深信院: the visit and its figure share a clause, so that visit is answered."""
+    ans = answerer.answer("企·航走进深信院那次组织了多少家民营企业？")
+    assert not ans.abstained and "400 余家" in ans.text, ans.text
