@@ -72,6 +72,7 @@ GENERIC_FIRM_WORDS = frozenset(
     .split()
 )
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
+BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
 # "A和B这两个案例" / "A与B两项": the question names two cases by what they are about
@@ -1238,6 +1239,8 @@ class Answerer:
             bonus += 1.0 if EVENT.search(text) else 0.0
         if intent.doc_kinds:
             bonus += 1.0 if _names_document(intent.doc_kinds, text) else 0.0
+        if "building" in intent.wants:
+            bonus += 1.0 if BUILDING.search(text) else 0.0
         if "alias" in intent.wants:
             # 别名 / 又叫什么: the sentence that gives another name (又名…, 简称“…”) says it
             bonus += 2.0 if ALIAS_MARK.search(text) else 0.0
@@ -1335,6 +1338,8 @@ class Answerer:
         if intent.section == BACKGROUND and WHY_ASKED.search(q):
             # 为什么 / why: a close sentence that gives a cause (由于…导致…) before one that names the response
             pool = self._lead_with(pool, lambda t: bool(CAUSE.search(t)), self.params.number_switch_margin)
+        if "building" in intent.wants:  # 哪一栋楼: a close sentence that names a building (…大厦) goes first
+            pool = self._lead_with(pool, lambda t: bool(BUILDING.search(t)), self.params.date_switch_margin)
         if intent.doc_kinds:  # 哪份指引 / 什么办法: a close sentence that names such a document goes first
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date

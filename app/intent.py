@@ -61,6 +61,8 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
     return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare)
                  and (issued or k not in EVERYDAY_KINDS))
 EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
+BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|楼宇|楼)(?:叫什么|叫啥|名称|名字|是哪)|"
+                            r"(?:which|what) (?:building|tower)|name of the (?:building|tower)")
 LIMIT_NAMED = re.compile(r"上限|下限|封顶")  # 有没有额度上限 asks for a limit without 多少
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
@@ -299,6 +301,9 @@ def read_intent(question: str) -> Intent:
         wants.add("number")  # "what is the interest rate", "what was the total cost" ask for a figure
     if FIGURES_ASKED.search(q):
         wants.add("number")  # 各拿出了什么数字, 有哪些跟上一年相比的数据: figures, however phrased
+    if BUILDING_ASKED.search(ql):
+        wants.add("building")  # 依托的是哪一栋楼, 那栋大楼叫什么: a building is named
+        wants.discard("number")  # (哪两栋楼 asks which two, not how many)
     if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
         wants.discard("number")
         wants.add("list")

@@ -1278,3 +1278,9 @@ def test_a_figure_beside_the_part_picked_out_answers(answerer):
     """组织 400 余家民营企业走进深信院: the visit and its figure share a clause, so that visit is answered."""
     ans = answerer.answer("企·航走进深信院那次组织了多少家民营企业？")
     assert not ans.abstained and "400 余家" in ans.text, ans.text
+
+
+def test_which_building_is_answered_by_the_sentence_that_names_it(answerer):
+    """哪座楼 asks for a building by name: each case's line quotes the sentence that names its building."""
+    ans = answerer.answer("前海管理局和仲裁院这两个案例，分别落脚在哪座楼？")
+    assert "前海国际税务师大厦" in ans.text and "前海国际仲裁大厦" in ans.text, ans.text
