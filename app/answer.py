@@ -72,6 +72,7 @@ GENERIC_FIRM_WORDS = frozenset(
     .split()
 )
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
+AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
@@ -1485,6 +1486,7 @@ class Answerer:
         for term in intent.latin:
             if term.lower() not in case_text.lower():
                 missing.append(f"“{term}”")
+        missing += [f"“{a}”" for a in dict.fromkeys(AWARD_NAMED.findall(intent.text)) if a not in case_text]
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
             missing.append("问题所问的时间")
         if "rank" in intent.wants and pool and not any(

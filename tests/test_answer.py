@@ -1284,3 +1284,9 @@ def test_which_building_is_answered_by_the_sentence_that_names_it(answerer):
     """哪座楼 asks for a building by name: each case's line quotes the sentence that names its building."""
     ans = answerer.answer("前海管理局和仲裁院这两个案例，分别落脚在哪座楼？")
     assert "前海国际税务师大厦" in ans.text and "前海国际仲裁大厦" in ans.text, ans.text
+
+
+def test_an_award_the_cases_never_name_is_refused_by_name(answerer):
+    """一等奖 is a particular award: 被评为全省第一 does not say that anyone won it."""
+    ans = answerer.answer("公共资源交易平台那个案例拿了省里的一等奖吗？")
+    assert ans.abstained and "一等奖" in ans.text, ans.text
