@@ -101,6 +101,9 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
+# (a rate as a noun: "the non-performing loan rate", not "used to rate")
+EN_RATE = re.compile(r"\b(?:the|a|what|its|their)\s+(?:[a-z\-]+\s+){0,4}rates?\b|\brates? of\b|"
+                     r"\b(?:ratios?|percentages?|proportions?|per ?cent|what share)\b", re.I)
 WHY_ASKED = re.compile(r"为什么|为何|为啥|干嘛要|干吗要|啥原因|什么原因|原因是|\bwhy\b", re.I)
 CAUSE = re.compile(r"由于|因为|导致|造成|致使|源于")  # a sentence that gives a cause
 SPLIT_WORD = re.compile(r"([\u4e00-\u9fff])了?(?:多少|几)(?:个|笔|次|项)?([\u4e00-\u9fff])(?=[？?，,。]|$)")
@@ -840,8 +843,9 @@ class Answerer:
             return replace(intent, tokens=tuple(self.tokenize(q)))
         if intent.english:
             # "how much did it cost", "the annual budget": a sum of money, told in 元 / 万元 / 亿元
-            return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q),
-                           unit="钱" if EN_MONEY.search(q) else "")
+            # …and "the loan rate", "what share": a rate, told in per cent (or 成, 折)
+            unit = "钱" if EN_MONEY.search(q) else "%" if EN_RATE.search(q) else ""
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q), unit=unit)
         asked = _asked_words(words)
         counted = self._counted(asked)
         unit = self._measure_word(q, asked)
@@ -1619,6 +1623,12 @@ class Answerer:
             # "1032件问题里，涉企的有多少件？": a sentence whose only figure is the one the question already
             # gives does not answer it
             numeric = [s for s in numeric if set(_amounts(s.sentence.text)) - set(intent.numbers)]
+            if not numeric:
+                return False
+        if len(intent.years) == 1 and not intent.english:
+            # "2022年…收到多少件": a figure the text dates to another year (截至2023年12月底…1032件) is not it
+            numeric = [s for s in numeric if intent.years[0] in s.sentence.text
+                       or not re.search(r"(?:19|20)\d\d\s*年", s.sentence.text)]
             if not numeric:
                 return False
         if intent.unit:

@@ -1290,3 +1290,16 @@ def test_an_award_the_cases_never_name_is_refused_by_name(answerer):
     """一等奖 is a particular award: 被评为全省第一 does not say that anyone won it."""
     ans = answerer.answer("公共资源交易平台那个案例拿了省里的一等奖吗？")
     assert ans.abstained and "一等奖" in ans.text, ans.text
+
+
+def test_a_figure_dated_to_another_year_does_not_answer_a_year_asked(answerer):
+    """Case 5 writes 2022 (the State Council's guidance) and dates its 1032 件 to 2023: a 2022 count is not
+    given, while the 2023 count is."""
+    assert answerer.answer("2022年“办不成事”窗口共办结了多少件问题？").abstained
+    ans = answerer.answer("2023年“办不成事”窗口收集到多少件问题？")
+    assert not ans.abstained and "1032件" in ans.text.replace(" ", ""), ans.text
+
+
+def test_an_english_rate_needs_a_per_cent(answerer):
+    """"the bad-loan rate" asks for a per cent; the loan product's figures are counts and sums."""
+    assert answerer.answer("What is the bad-loan rate of the 个体深信贷 product?").abstained
