@@ -1101,6 +1101,9 @@ class Answerer:
         # (a bare 月 of 几月 or 个月 is no month asked about; an English month name always is)
         months = [*(re.findall(r"(?<!\d)(\d{1,2})\s*月", YEARLIKE.sub("", q)) if intent.years else []),
                   *(str(EN_MONTHS.index((a or b).lower()[:3]) + 1) for a, b in EN_MONTH.findall(q))]
+        # figures the question gives, less years and case numbers (案例1和案例6, case 6)
+        given = [n for n in intent.numbers if not re.fullmatch(r"(?:19|20)\d\d", n)
+                 and not re.search(rf"(?:案例|第|case\s*)0*{re.escape(n)}(?!\d)|(?<![\d.]){re.escape(n)}\s*个?案例", q, re.I)]
         for hit in hits:
             para = self.corpus.paragraph(hit.chunk.paragraph_id)
             for s in para.sentences:
@@ -1128,6 +1131,9 @@ class Answerer:
                     score += 0.04 if y in flat else 0.0
                 for month in months:  # 2023年7月: the month asked about, not another of that year
                     score += 0.04 if re.search(rf"(?<!\d){month}月", flat) else 0.0
+                # a figure the question gives (the 56th session) points at the sentence that writes it
+                score += p.w_quote * sum(bool(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", flat))
+                                         for n in given)
                 held = sum(any(f in s.text for f in forms) for forms in quoted)
                 if held:
                     score += p.w_quote * held  # each quoted term the sentence holds counts

@@ -1303,3 +1303,9 @@ def test_a_figure_dated_to_another_year_does_not_answer_a_year_asked(answerer):
 def test_an_english_rate_needs_a_per_cent(answerer):
     """"the bad-loan rate" asks for a per cent; the loan product's figures are counts and sums."""
     assert answerer.answer("What is the bad-loan rate of the 个体深信贷 product?").abstained
+
+
+def test_a_figure_the_question_gives_points_at_its_sentence(answerer):
+    """"the 56th session" is written 第56届会议 in one sentence only: that sentence answers, not another dated one."""
+    ans = answerer.answer("In which month did SCIA take part in the 56th session of UNCITRAL?")
+    assert "第56届" in ans.text.replace(" ", ""), ans.text
