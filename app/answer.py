@@ -102,6 +102,7 @@ SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
 # (a rate as a noun: "the non-performing loan rate", not "used to rate")
+EN_DISCOUNT = re.compile(r"\b(?:below|under|off|cheaper than|less than)\s+(?:the\s+)?market\b|\bdiscount", re.I)
 EN_RATE = re.compile(r"\b(?:the|a|what|its|their)\s+(?:[a-z\-]+\s+){0,4}rates?\b|\brates? of\b|"
                      r"\b(?:ratios?|percentages?|proportions?|per ?cent|what share)\b", re.I)
 WHY_ASKED = re.compile(r"为什么|为何|为啥|干嘛要|干吗要|啥原因|什么原因|原因是|\bwhy\b", re.I)
@@ -844,7 +845,8 @@ class Answerer:
         if intent.english:
             # "how much did it cost", "the annual budget": a sum of money, told in 元 / 万元 / 亿元
             # …and "the loan rate", "what share": a rate, told in per cent (or 成, 折)
-            unit = "钱" if EN_MONEY.search(q) else "%" if EN_RATE.search(q) else ""
+            # ("how much below market price" asks for a discount, not a sum)
+            unit = "%" if EN_RATE.search(q) or EN_DISCOUNT.search(q) else "钱" if EN_MONEY.search(q) else ""
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q), unit=unit)
         asked = _asked_words(words)
         counted = self._counted(asked)

@@ -1309,3 +1309,9 @@ def test_a_figure_the_question_gives_points_at_its_sentence(answerer):
     """"the 56th session" is written 第56届会议 in one sentence only: that sentence answers, not another dated one."""
     ans = answerer.answer("In which month did SCIA take part in the 56th session of UNCITRAL?")
     assert "第56届" in ans.text.replace(" ", ""), ans.text
+
+
+def test_an_english_discount_is_answered_with_the_share_of_the_market_price(answerer):
+    """"how much below the market price" asks for a discount (6.5-7 折), not a sum of money."""
+    ans = answerer.answer("How much below market price did Qianhai get rents for tax firms?")
+    assert not ans.abstained and "6.5-7 折" in ans.text, ans.text
