@@ -7,7 +7,9 @@ when a refusal change chosen on the tuning split cost held-back answers, and ref
 figure-question changes chosen on the tuning split (colloquial 多少/几 wordings) cost a held-back refusal
 (README says by how much each time). Key facts and all facts were raised with the 0.80 / 0.77 result of the
 part_i round, all facts to 0.78 and a cross-case floor added with the 0.785 / 4-of-7 result of the
-part_j–part_l round.
+part_j–part_l round. All were re-based when the held-back split grew by part_o (80 more items written the
+same way, never studied) to 187 items: its retrieval MRR@10 is 0.83 where part_c's alone was 0.87, with the
+retrieval code unchanged, and the answer floors sit just below the 187-item figures.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ pytestmark = pytest.mark.model
 
 FLOORS = {
     ("retrieval", "hybrid", "hit@5"): 0.96,
-    ("retrieval", "hybrid", "mrr@10"): 0.85,
-    ("answers", "key_fact_recall"): 0.80,
-    ("answers", "all_facts_accuracy"): 0.78,
-    ("answers", "citation_precision"): 0.79,
-    ("refusal", "recall"): 0.55,
-    ("cross_case_accuracy",): 0.55,
+    ("retrieval", "hybrid", "mrr@10"): 0.82,
+    ("answers", "key_fact_recall"): 0.84,
+    ("answers", "all_facts_accuracy"): 0.80,
+    ("answers", "citation_precision"): 0.80,
+    ("refusal", "recall"): 0.75,
+    ("cross_case_accuracy",): 0.75,
+    ("english_accuracy",): 0.66,
 }
 CEILINGS = {
     ("refusal", "false_refusal_rate"): 0.05,
