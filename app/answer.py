@@ -101,8 +101,9 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
-# (a rate as a noun: "the non-performing loan rate", not "used to rate")
+# "how much below market price": a discount, told as a share of the price
 EN_DISCOUNT = re.compile(r"\b(?:below|under|off|cheaper than|less than)\s+(?:the\s+)?market\b|\bdiscount", re.I)
+# (a rate as a noun: "the non-performing loan rate", not "used to rate")
 EN_RATE = re.compile(r"\b(?:the|a|what|its|their)\s+(?:[a-z\-]+\s+){0,4}rates?\b|\brates? of\b|"
                      r"\b(?:ratios?|percentages?|proportions?|per ?cent|what share)\b", re.I)
 WHY_ASKED = re.compile(r"为什么|为何|为啥|干嘛要|干吗要|啥原因|什么原因|原因是|\bwhy\b", re.I)
@@ -360,7 +361,7 @@ def figure_clauses(q: str) -> list[str]:
     pieces, pending = [], ""
     for clause in re.split(r"(?<=[，,；;])", q.strip()):
         text = pending + clause
-        if re.search(r"多少|几", clause):
+        if re.search(r"多少|(?<!哪)几", clause):  # (哪几个 asks which, not how many)
             pieces.append(text.rstrip("，,；;"))
             pending = ""
         else:

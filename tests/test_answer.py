@@ -1315,3 +1315,11 @@ def test_an_english_discount_is_answered_with_the_share_of_the_market_price(answ
     """"how much below the market price" asks for a discount (6.5-7 折), not a sum of money."""
     ans = answerer.answer("How much below market price did Qianhai get rents for tax firms?")
     assert not ans.abstained and "6.5-7 折" in ans.text, ans.text
+
+
+def test_which_ones_is_not_a_figure_asked_in_a_clause():
+    """哪几个案例…，分别缩短了多少天 asks one figure per case: 哪几个 asks which, so the sentence stays one question."""
+    from caseqa.app.answer import figure_clauses
+
+    assert figure_clauses("哪几个案例提到了缩短时间，分别缩短了多少天？") == []
+    assert len(figure_clauses("电子保函开了多少笔，个体深信贷提款多少笔？")) == 2
