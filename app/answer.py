@@ -14,6 +14,7 @@ and hard constraints of the question (a year, a place, a quoted name) that the e
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -465,6 +466,7 @@ def _amounts(text: str) -> list[str]:
     return re.findall(r"\d+(?:\.\d+)?", DATE.sub(" ", text.replace(" ", "")))
 
 
+@functools.cache
 def _unit_figure(unit: str) -> re.Pattern[str]:
     """A figure counted in ``unit`` (多少天 → "2—3天", 几折 → "6.5-7 折"), aliases included (钱 → 元, 亿元)."""
     units = UNIT_ALIASES.get(unit, (unit,))
@@ -473,6 +475,11 @@ def _unit_figure(unit: str) -> re.Pattern[str]:
     cn = "|(?!一[个项条])[一二两三四五六七八九十百千]+" if unit in ("个", "项", "条") else ""
     return re.compile(r"(?:\d[\d.,\s]*" + cn + r")(?:多|余|超|近)?\s*(?:万|亿|千|百)?\s*(?:"
                       + "|".join(map(re.escape, units)) + ")")
+
+
+def _unit_figures(unit: str, text: str) -> list[str]:
+    """The figures of ``text`` counted in ``unit``, years aside (2023年 is no count of 年)."""
+    return [m.group(0) for m in _unit_figure(unit).finditer(text) if not YEARLIKE.fullmatch(m.group(0).strip())]
 
 
 def _counted_core(word: str) -> str:
@@ -1305,12 +1312,11 @@ class Answerer:
         chosen = (self._overview(aspects, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
         chosen = self._month_events(q, intent, chosen, case_no, qvec, exclude)
-        if "number" in intent.wants and intent.unit and len(re.findall(r"多少|几", q)) == 1:
-            # 那一场来了多少家企业: the answer must lead with a figure in the unit asked; one further down the
-            # case (80 多家, 400 余家) that let the question pass its checks counts something else
-            unit = _unit_figure(intent.unit)
-            if not any(not YEARLIKE.fullmatch(m.group(0).strip()) for m in unit.finditer(pool[0].sentence.text)):
-                return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的具体数字",))
+        # 那一场来了多少家企业: the answer must lead with a figure in the unit asked; one further down the case
+        # (80 多家, 400 余家) that let the question pass its checks counts something else
+        if ("number" in intent.wants and intent.unit and len(re.findall(r"多少|几", q)) == 1
+                and not _unit_figures(intent.unit, pool[0].sentence.text)):
+            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的具体数字",))
         if intent.firm:
             chosen = self._with_definition(chosen)
         case = self.corpus.case(case_no)
@@ -1327,10 +1333,9 @@ class Answerer:
             # a 多少 question is answered by a figure: a close sentence that gives one goes first
             pool = self._lead_with(pool, lambda t: bool(_amounts(t)), self.params.number_switch_margin)
             if intent.unit:  # …and one counted in the unit asked for (几折 → "7 折") before other figures
-                unit = _unit_figure(intent.unit)
-                pool = self._lead_with(pool, lambda t: any(not YEARLIKE.fullmatch(m.group(0).strip())
-                                                           for m in unit.finditer(t)),
+                pool = self._lead_with(pool, lambda t: bool(_unit_figures(intent.unit, t)),
                                        self.params.unit_switch_margin)
+                unit = _unit_figure(intent.unit)
                 # …and one that counts the very thing asked (多少件简易破产案件 → "审结简易破产案件584件") before
                 # figures in that unit for something else (审结破产申请案件1861件)
                 thing = re.search(r"(?:多少|几)\s*" + re.escape(intent.unit) + r"([\u4e00-\u9fff]{2,12})", q)
@@ -1637,15 +1642,13 @@ class Answerer:
         if len(intent.years) == 1 and not intent.english:
             # "2022年…收到多少件": a figure the text dates to another year (截至2023年12月底…1032件) is not it
             numeric = [s for s in numeric if intent.years[0] in s.sentence.text
-                       or not re.search(r"(?:19|20)\d\d\s*年", s.sentence.text)]
+                       or not YEARLIKE.search(s.sentence.text)]
             if not numeric:
                 return False
         if intent.unit:
-            pattern = _unit_figure(intent.unit)
             # …a figure in that unit other than one the question itself gives (4.7万户里，多少户…)
-            fits = [s for s in numeric if any(
-                not YEARLIKE.fullmatch(m.group(0).strip()) and not (set(_amounts(m.group(0))) & set(intent.numbers))
-                for m in pattern.finditer(s.sentence.text))]
+            fits = [s for s in numeric if any(not set(_amounts(f)) & set(intent.numbers)
+                                              for f in _unit_figures(intent.unit, s.sentence.text))]
             if not fits:
                 return False
             numeric = fits
