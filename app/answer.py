@@ -673,23 +673,26 @@ class Answerer:
             if all(len(self._specific_words(c)) >= 2 for c in clauses):
                 parts = clauses
         if len(parts) >= 2:
-            # the parts are about the case a quoted name of the whole picks out (“个体深信贷”单户…？有没有上限？)
-            named = self._named_cases(stripped)
-            part_filt = filt or (named if len(named) == 1 and intent.quoted else None)
-            ans = self._by_parts(ans, parts, prev, part_filt, asked)
+            # a part is about the case the parts before it name (“个体深信贷”单户…？有没有上限？)
+            ans = self._by_parts(ans, parts, prev, filt, asked, inherit=not intent.cross_case)
         # the user's own words are kept as typed; every interface renders them as text
         return replace(ans, question=q, warnings=tuple(warnings))
 
     def _by_parts(self, whole: Answer, parts: list[str], prev: Answer | None, filt: list[int] | None,
-                  asked: Sequence[str] = ()) -> Answer:
+                  asked: Sequence[str] = (), inherit: bool = False) -> Answer:
         """A question of several questions ("累计放款多少？利率是多少？"): answer the parts the cases answer and
-        say which parts they don't. Each part after the first may lean on the one before, as a follow-up."""
+        say which parts they don't. Each part after the first may lean on the one before, as a follow-up.
+        With ``inherit``, a part that names no case is about the one case the parts before it name
+        (个体深信贷最长贷多久？还款期限怎么定的？ asks both about 个体深信贷), not about whatever else its words
+        match; a later part's name does not reach back (…药店…？又有多少家企业在交易平台…？)."""
         subs: list[Answer] = []
         own: list[bool] = []  # the part names the case it is answered from (电子保函…？个体深信贷…？)
         chain = prev
-        for part in parts:
+        for k, part in enumerate(parts):
             pi = self._intent(part)
-            a = self._answer(part, pi, chain, filt)
+            before = self._named_cases("".join(parts[:k])) if inherit and k else []
+            own_name = bool(self._named_cases(part) or PART_NAMES_CASE.search(part))
+            a = self._answer(part, pi, chain, filt or (before if len(before) == 1 and not own_name else None))
             subs.append(a)
             # (…or stands on its own: no pronoun, and says what it is about in several words of its own)
             own.append(bool(a.cases) and (set(a.cases) <= set(self._named_cases(part))

@@ -1323,3 +1323,12 @@ def test_which_ones_is_not_a_figure_asked_in_a_clause():
 
     assert figure_clauses("哪几个案例提到了缩短时间，分别缩短了多少天？") == []
     assert len(figure_clauses("电子保函开了多少笔，个体深信贷提款多少笔？")) == 2
+
+
+def test_a_later_part_of_a_question_stays_with_the_case_the_first_part_names(answerer):
+    """个体深信贷最长可以贷多久？还款期限怎么定的？ asks both things about the loan product. Its case writes no
+    term or repayment period, so the second part is refused too; it is not answered from the bankruptcy case,
+    whose 限办理期限（5个月） merely shares the word 期限."""
+    ans = answerer.answer("个体深信贷最长可以贷多久？还款期限怎么定的？")
+    assert ans.abstained or set(ans.cases) <= {3}, ans.text
+    assert "5个月" not in ans.text.replace(" ", ""), ans.text
