@@ -73,6 +73,9 @@ GENERIC_FIRM_WORDS = frozenset(
     .split()
 )
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
+# 《指引》第77条规定了什么: one article of a document, which a case that only counts them (共分为六章、77条)
+# does not quote (a follow-up's 第四条 is the fourth item of the answer before, and names no document)
+ARTICLE_ASKED = re.compile(r"(?:》|指引|指南|办法|规定|条例|意见|方案|规程|细则)的?(第[\d一二三四五六七八九十百]+条)")
 AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
@@ -150,7 +153,8 @@ OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 �
 # what a part of a several-question question may ask that earns it a quote of its own
 FACT_WANTS = frozenset("number date duration name list org rank event".split())
 # 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
-ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞".split())
+# words a question fills in around what it counts (一共有多少条 counts no 共有)
+ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞 共有 一共 总共 共计 合计 总计".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
@@ -1508,6 +1512,8 @@ class Answerer:
             if term.lower() not in case_text.lower():
                 missing.append(f"“{term}”")
         missing += [f"“{a}”" for a in dict.fromkeys(AWARD_NAMED.findall(intent.text)) if a not in case_text]
+        if any(a not in case_text for a in ARTICLE_ASKED.findall(intent.text.replace(" ", ""))):
+            missing.append("问题所问条款的内容")
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
             missing.append("问题所问的时间")
         if "rank" in intent.wants and pool and not any(
@@ -1678,8 +1684,9 @@ class Answerer:
         counted = tuple(t for t in counted if len(t) >= 2 and t in case_text) or counted
         # (the counted word must stand by a figure: "三大业务板块" counts no 融资金额)
         figured = [s for s in numeric[:3] if COUNT.search(s.sentence.text)] or numeric[:3]
+        # (a counted title may be written by the short form its case defines: 《深圳市企业数据合规指引》 → 《指引》)
         overlap = any(f in s.sentence.text.replace(" ", "") for s in figured for t in counted
-                      for f in (t, *SHORT_FOR.get(t, ())))
+                      for f in (t, *SHORT_FOR.get(t, ()), *self._short_forms(t)))
         return overlap or best.cos >= p.number_cos
 
     def _select(self, pool: list[_Scored], intent: Intent, params: AnswerParams | None = None) -> list[_Scored]:

@@ -1332,3 +1332,17 @@ def test_a_later_part_of_a_question_stays_with_the_case_the_first_part_names(ans
     ans = answerer.answer("个体深信贷最长可以贷多久？还款期限怎么定的？")
     assert ans.abstained or set(ans.cases) <= {3}, ans.text
     assert "5个月" not in ans.text.replace(" ", ""), ans.text
+
+
+def test_one_article_of_a_document_is_not_answered_by_its_count_of_articles(answerer):
+    """Case 9 says the guideline has 77 articles (共分为六章、77条) and quotes none of them: what its 77th
+    article says is not in the cases, though 77 is."""
+    assert answerer.answer("《深圳市企业数据合规指引》第77条具体是怎么规定的？").abstained
+
+
+def test_a_count_of_a_titled_document_is_found_under_its_short_name(answerer):
+    """Case 9 writes the guideline's full title once and then 《指引》: 《指引》共分为六章、77条 answers how many
+    articles the guideline has, whichever name the question uses."""
+    for q in ("《深圳市企业数据合规指引》一共多少条？", "《指引》共有多少条？"):
+        ans = answerer.answer(q)
+        assert not ans.abstained and "77条" in ans.text, (q, ans.text)
