@@ -76,6 +76,12 @@ GENERIC_FIRM_WORDS = frozenset(
 # 《指引》第77条规定了什么: one article of a document, which a case that only counts them (共分为六章、77条)
 # does not quote (a follow-up's 第四条 is the fourth item of the answer before, and names no document)
 ARTICLE_ASKED = re.compile(r"(?:》|指引|指南|办法|规定|条例|意见|方案|规程|细则)的?(第[\d一二三四五六七八九十百]+条)")
+# the ending of a body's name (深圳市总工会, 中国人民银行深圳中心支行, 国家税务总局): a body the question names
+# and no case writes is one the cases say nothing of (格局 / 布局 / 党委 / 常委 are no bodies)
+BODY_END = re.compile(r"总工会|工会|委员会|联合会|管理局|监管局|(?<![布格结当开大全僵骗饭赌邮])局|(?<![常纪编党])委|办公室|"
+                      r"检察院|法院|仲裁院|研究院|研究所|集团|有限公司|银行|支行|分行|协会|商会|学会|交易所|海关|大学|学院")
+# characters that end a name on its left (哪家银行, 这个协会, 跟市税务局, 请问…): a question's words, not a name's
+NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫")
 AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
@@ -1512,6 +1518,7 @@ class Answerer:
             if term.lower() not in case_text.lower():
                 missing.append(f"“{term}”")
         missing += [f"“{a}”" for a in dict.fromkeys(AWARD_NAMED.findall(intent.text)) if a not in case_text]
+        missing += [f"“{b}”" for b in self._unknown_bodies(intent.text)]
         if any(a not in case_text for a in ARTICLE_ASKED.findall(intent.text.replace(" ", ""))):
             missing.append("问题所问条款的内容")
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
@@ -1538,6 +1545,26 @@ class Answerer:
                     intent.english or self._part_counted(intent, numeric, case_text)))):
                 missing.append("问题所问的具体数字")
         return missing
+
+    def _unknown_bodies(self, q: str) -> list[str]:
+        """Bodies the question names that no case writes under any of their usual names (深圳市总工会,
+        中国人民银行深圳中心支行): what the cases say of other bodies does not answer for them. A name runs left
+        from its ending (总工会, 支行, 局…) to a question word and needs two characters before the ending; it is
+        known when any left part of it is written (市税务局 is known from 走进市税务局, 深圳市发改委 from
+        市发展改革委, 目录中市检察院 from 市检察院)."""
+        flat = q.replace(" ", "").replace("·", "")
+        out = []
+        for m in BODY_END.finditer(flat):
+            start = m.start()
+            while start > 0 and start > m.start() - 12 and "\u4e00" <= flat[start - 1] <= "\u9fff" \
+                    and flat[start - 1] not in NAME_STOP:
+                start -= 1
+            if m.start() - start < 2:
+                continue  # (市委, 哪家银行: no name)
+            names = [flat[s:m.end()] for s in range(m.start() - 1, start - 1, -1)]
+            if not any(v in self._flat_text for n in names for v in org_variants(n)):
+                out.append(names[-1])
+        return list(dict.fromkeys(out))
 
     def _part_counted(self, intent: Intent, numeric: list[_Scored], case_text: str) -> bool:
         """A figure question about one part of something ("数据出境合规"那一章有几条, 走进深汕合作区那次签了

@@ -1346,3 +1346,12 @@ def test_a_count_of_a_titled_document_is_found_under_its_short_name(answerer):
     for q in ("《深圳市企业数据合规指引》一共多少条？", "《指引》共有多少条？"):
         ans = answerer.answer(q)
         assert not ans.abstained and "77条" in ans.text, (q, ans.text)
+
+
+def test_a_body_no_case_names_is_refused_by_name(answerer):
+    """No case mentions a trade union: what it does in the 企·航 plan is not in the cases, and the refusal
+    says which name it could not find. A body the cases do name, under a usual short form, is no such gap."""
+    ans = answerer.answer("深圳市总工会在“企·航”计划里负责哪些工作？")
+    assert ans.abstained and "总工会" in ans.text, ans.text
+    ans = answerer.answer("深圳市发改委在公共资源交易方面做了哪些工作？")
+    assert not ans.abstained and 1 in ans.cases, ans.text
