@@ -703,6 +703,12 @@ class Answerer:
             before = self._named_cases("".join(parts[:k])) if inherit and k else []
             own_name = bool(self._named_cases(part) or PART_NAMES_CASE.search(part))
             a = self._answer(part, pi, chain, filt or (before if len(before) == 1 and not own_name else None))
+            if (k and subs[-1].abstained and not a.abstained and not own_name
+                    and any(m.startswith(("关于", "“")) for m in subs[-1].missing)
+                    and len(self._specific_words(part)) < 4):
+                # the part before asked of something no case covers (企业开办, 深圳市总工会): a part that leans
+                # on it (…？有没有全程网办？) is about that too, whatever other case its few words match
+                a = self._refuse(part, pi, a.related, missing=subs[-1].missing)
             subs.append(a)
             # (…or stands on its own: no pronoun, and says what it is about in several words of its own)
             own.append(bool(a.cases) and (set(a.cases) <= set(self._named_cases(part))

@@ -1355,3 +1355,10 @@ def test_a_body_no_case_names_is_refused_by_name(answerer):
     assert ans.abstained and "总工会" in ans.text, ans.text
     ans = answerer.answer("深圳市发改委在公共资源交易方面做了哪些工作？")
     assert not ans.abstained and 1 in ans.cases, ans.text
+
+
+def test_a_part_leaning_on_a_topic_no_case_covers_is_refused_with_it(answerer):
+    """No case is about starting a business. 有没有全程网办 asks about that too; its two words must not pull in
+    whatever case they happen to match (the bankruptcy case, for 企业 and 办)."""
+    ans = answerer.answer("深圳开办企业现在几天能办完？有没有全程网办？")
+    assert ans.abstained, ans.text
