@@ -52,6 +52,10 @@ ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同
 ANAPHORIC_REASON = re.compile(r"^\s*(有鉴于此|鉴于此|基于此|为此|因此|对此|由此|据此)|^.{0,30}(这一|这些|上述|此类)")
 DASHES = re.compile(r"[—–‒―\-－~～]+")
 DAY = re.compile(r"\d{1,2}\s*[日号]")
+CUTOFF_ASKED = re.compile(r"截至|截止|到什么时候|到哪天|到何时|到哪一?年|到几月|统计到|as of|up to when|until when|through when",
+                          re.I)
+# 截至 2023 年 12 月…从上线以来累计…: a cut-off date of a running total, not the date of any event it names
+CUTOFF_DATE = re.compile(r"(?:截至|截止|截止到|到)\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|初)?")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 ENUM = re.compile(r"[、]")
@@ -1626,7 +1630,10 @@ class Answerer:
 
     def _date_fits(self, intent: Intent, pool: list[_Scored]) -> bool:
         """A date question is supported by a dated sentence that names the event asked about (修订, 上线…)."""
-        dated = [s for s in pool[:8] if (DAY if intent.day else DATE).search(s.sentence.text)]
+        # (a cut-off date dates no event, unless the cut-off is what is asked: 数据统计到什么时候)
+        cutoff = bool(CUTOFF_ASKED.search(intent.text))
+        dated = [s for s in pool[:8] if (DAY if intent.day else DATE).search(
+            s.sentence.text if cutoff else CUTOFF_DATE.sub("", s.sentence.text))]
         # a date for something the question names exactly (SIMC, “办不成事”) must be dated in a paragraph that
         # names it ("2022年…。同年，…建立了…平台" dates the platform in the sentence before)
         named = [t for t in (*intent.latin, *intent.quoted) if t.replace(" ", "") in self._flat_text]

@@ -1362,3 +1362,11 @@ def test_a_part_leaning_on_a_topic_no_case_covers_is_refused_with_it(answerer):
     whatever case they happen to match (the bankruptcy case, for 企业 and 办)."""
     ans = answerer.answer("深圳开办企业现在几天能办完？有没有全程网办？")
     assert ans.abstained, ans.text
+
+
+def test_a_cut_off_date_does_not_date_the_launch(answerer):
+    """Case 3 gives running totals 截至 2023 年 12 月…从上线以来 and never says when 个体深信贷 went live: the
+    cut-off is no launch date. Asked what the totals run to, the cut-off is the answer."""
+    assert answerer.answer("个体深信贷是什么时候上线的？").abstained
+    ans = answerer.answer("个体深信贷那些累计数据统计到什么时候？")
+    assert not ans.abstained and "2023 年 12 月" in ans.text, ans.text
