@@ -163,6 +163,8 @@ OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 �
 # what a part of a several-question question may ask that earns it a quote of its own
 FACT_WANTS = frozenset("number date duration name list org rank event".split())
 # 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
+# how an event happened (开始, 正式…), not which event: 哪天开始正式施行 asks when it took effect
+EVENT_MANNER = frozenset("开始 正式 全面 首次 率先 陆续 逐步 真正 第一次 最早".split())
 # words a question fills in around what it counts (一共有多少条 counts no 共有)
 ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞 共有 一共 总共 共计 合计 总计".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
@@ -916,7 +918,7 @@ class Answerer:
                 head = head[: len(head) - 1 - head[::-1].index("比")]
             before = [x for x in head if _content_word(x)]
             after = [x for x in words[i + 1 + split_cue:] if _content_word(x) and x not in MEASURE_WORDS
-                     and x not in TIME_WORDS]
+                     and x not in TIME_WORDS and not (cues is not None and x in EVENT_MANNER)]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
             before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]

@@ -1370,3 +1370,11 @@ def test_a_cut_off_date_does_not_date_the_launch(answerer):
     assert answerer.answer("个体深信贷是什么时候上线的？").abstained
     ans = answerer.answer("个体深信贷那些累计数据统计到什么时候？")
     assert not ans.abstained and "2023 年 12 月" in ans.text, ans.text
+
+
+def test_when_a_rule_took_effect_is_not_when_it_was_published(answerer):
+    """Case 9 dates the guideline's release (2023年9月11日…正式发布了《指引》) and never says when it takes
+    effect: 开始 and 正式 say how, 施行 says which event, and no sentence dates that one."""
+    assert answerer.answer("《深圳市企业数据合规指引》从哪天开始正式施行？").abstained
+    ans = answerer.answer("《深圳市企业数据合规指引》是哪天正式发布的？")
+    assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
