@@ -1378,3 +1378,11 @@ def test_when_a_rule_took_effect_is_not_when_it_was_published(answerer):
     assert answerer.answer("《深圳市企业数据合规指引》从哪天开始正式施行？").abstained
     ans = answerer.answer("《深圳市企业数据合规指引》是哪天正式发布的？")
     assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
+
+
+def test_which_two_firms_and_which_banks_exactly_ask_for_names(answerer):
+    """Case 9 calls the firms of its two cases 互联网、快递行业龙头企业 and case 3 its banks 试点银行: kinds,
+    not names. 哪两家企业 and 试点银行具体是哪几家 ask for names, so the cases don't say; 哪几家 with a
+    count or an adverb in it asks the same as 哪家."""
+    assert answerer.answer("检察机关办的那两起个人信息保护数据合规案件，涉及的是哪两家企业？").abstained
+    assert answerer.answer("参与“个体深信贷”的试点银行具体是哪几家？").abstained
