@@ -1386,3 +1386,10 @@ def test_which_two_firms_and_which_banks_exactly_ask_for_names(answerer):
     count or an adverb in it asks the same as 哪家."""
     assert answerer.answer("检察机关办的那两起个人信息保护数据合规案件，涉及的是哪两家企业？").abstained
     assert answerer.answer("参与“个体深信贷”的试点银行具体是哪几家？").abstained
+
+
+def test_what_share_asks_for_a_figure(answerer):
+    """"What share of…" asks for a proportion as "what percentage" does; case 4 counts pharmacies (128家)
+    and never gives their share of all pharmacies."""
+    ans = answerer.answer("What share of Shenzhen's designated retail pharmacies support cross-province direct settlement?")
+    assert ans.abstained, ans.text
