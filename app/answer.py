@@ -153,7 +153,15 @@ CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
                 "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"),
-                "倍": ("倍", "%", "％"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",)}
+                "倍": ("倍", "%", "％"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",),
+                "家户": ("家", "户", "个")}
+# what an English "how many X" counts, told in the measure word Chinese counts X in (companies → 家, people → 人)
+EN_COUNT_UNITS = {"家户": ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business",
+                          "businesses", "bank", "banks", "pharmacy", "pharmacies", "institution", "institutions",
+                          "organisation", "organisations", "organization", "organizations", "hospital", "hospitals"),
+                  "人": ("people", "persons", "residents", "patients", "visitors", "participants"),
+                  "件": ("disputes", "complaints", "problems", "applications", "lawsuits"),
+                  "天": ("days",), "个月": ("months",), "小时": ("hours",), "分钟": ("minutes",)}
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
@@ -880,7 +888,10 @@ class Answerer:
             # …and "the loan rate", "what share": a rate, told in per cent (or 成, 折)
             # ("how much below market price" asks for a discount, not a sum)
             unit = "%" if EN_RATE.search(q) or EN_DISCOUNT.search(q) else "钱" if EN_MONEY.search(q) else ""
-            return replace(intent, tokens=tuple(self.tokenize(q)), counted=english_counted(q), unit=unit)
+            counted = english_counted(q)
+            if not unit and counted:  # how many companies: a figure of 家, not 77条
+                unit = next((u for u, nouns in EN_COUNT_UNITS.items() if counted[-1] in nouns), "")
+            return replace(intent, tokens=tuple(self.tokenize(q)), counted=counted, unit=unit)
         asked = _asked_words(words)
         counted = self._counted(asked)
         unit = self._measure_word(q, asked)

@@ -1393,3 +1393,13 @@ def test_what_share_asks_for_a_figure(answerer):
     and never gives their share of all pharmacies."""
     ans = answerer.answer("What share of Shenzhen's designated retail pharmacies support cross-province direct settlement?")
     assert ans.abstained, ans.text
+
+
+def test_an_english_count_of_companies_needs_a_figure_of_companies(answerer):
+    """"How many companies…" is counted in 家: the guideline's 六章、77条 is no such figure, while the
+    trading platform's 8202 家企业 is."""
+    ans = answerer.answer("How many companies have formally adopted the Shenzhen Enterprise Data Compliance "
+                          "Guidelines since they were released?")
+    assert ans.abstained, ans.text
+    ans = answerer.answer("How many companies used the electronic business licence on the trading platform?")
+    assert not ans.abstained and "8202 家" in ans.text, ans.text
