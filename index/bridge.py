@@ -37,7 +37,7 @@ _QUOTED_EN = re.compile(r"(?:^|(?<=[\s(]))['‘\"“]([A-Za-z][A-Za-z\- ]{1,40}?
 
 # phrasal verbs the dictionary knows only by their plain sense: "went live" is 上线 (/to go online/), not 生活
 _IDIOMS = (
-    (re.compile(r"\b(go|goes|went|gone|going)\s+live\b", re.I), "go online"),
+    (re.compile(r"\b(go|goes|went|gone|going)\s+(?:live|online)\b", re.I), "go online"),
     (re.compile(r"\b(roll|rolls|rolled|rolling)\s+out\b", re.I), "launch"),
     (re.compile(r"\b(set|sets|setting)\s+up\b", re.I), "establish"),
 )
@@ -89,12 +89,13 @@ def _senses(definitions: str) -> list[list[str]]:
 
 _ARTICLES = frozenset(("a", "an", "the", "to"))
 # stop words that still carry meaning inside a two-word phrase (first time, one stop, make public)
-_PHRASE_WORDS = frozenset("first second one new own more most make take give".split())
+# (go online → 上线: a two-letter verb counts inside a phrase, though it is too short to count alone)
+_PHRASE_WORDS = frozenset("first second one new own more most make take give go".split())
 
 
 def _phrase_word(w: str) -> bool:
     """Whether ``w`` may be half of a two-word phrase: a content word, or a stop word of _PHRASE_WORDS."""
-    return len(w) >= 3 and (w not in EN_STOP or w in _PHRASE_WORDS)
+    return w in _PHRASE_WORDS or (len(w) >= 3 and w not in EN_STOP)
 
 
 def _compounds(definitions: str) -> list[str]:

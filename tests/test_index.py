@@ -200,3 +200,13 @@ def test_phrasal_verbs_bridge_by_their_meaning(real_corpus):
     bridge = Bridge.for_text(real_corpus.text)
     assert "上线" in bridge.translate("When did the windows go live?")
     assert "上线" in bridge.translate("The platform went live in July.")
+
+
+def test_the_bridge_reads_go_live_as_the_two_word_sense_of_went_online():
+    """CC-CEDICT gives 上线 as /to go online/: "went live" and "go online" both find it as a phrase, and it
+    is then the one translation of the pair, not one of several senses of "online" (在线, 网上…)."""
+    from caseqa.index.bridge import Bridge
+
+    bridge = Bridge.for_text("窗口全面上线。在线办理。网上申请。")
+    for q in ("When did the windows go live?", "When did the windows go online?", "the windows went online"):
+        assert {"上线": 1.0} in bridge.groups(q), (q, bridge.groups(q))
