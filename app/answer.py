@@ -406,7 +406,15 @@ EN_ASKS = re.compile(r"\b" + EN_WH + r"|^\s*(do|does|did|is|are|was|were|has|hav
 
 def english_parts(q: str) -> list[str]:
     """The questions inside one English question, split before a second question word (", and when…")."""
-    pieces = [p.strip(" ,;") for p in EN_PART_BREAK.split(q)]
+    pieces: list[str] = []
+    carry = ""
+    for p in (p.strip(" ,;") for p in EN_PART_BREAK.split(q)):
+        # a bare question word asks with the next one ("…, and when and where were they released?")
+        if len(re.findall(r"[A-Za-z]+", p)) < 3 and re.fullmatch(EN_WH, p, re.I):
+            carry += p + " and "
+            continue
+        pieces.append(carry + p)
+        carry = ""
     pieces = [p for p in pieces if len(re.findall(r"[A-Za-z]+", p)) >= 3]
     # each piece must ask something ("According to this compilation, what…" is one question)
     if len(pieces) < 2 or not all(EN_ASKS.search(p) for p in pieces):
@@ -522,6 +530,14 @@ def _event_dates(text: str) -> set[str]:
             if not re.search(r"(截至|截止|截止到|至|到)$", text[max(0, m.start() - 4):m.start()].replace(" ", ""))}
 
 
+CN_FIGURE = re.compile(r"[一二两三四五六七八九十百千]+个?(?:月|年|天|日|小时|周|家|项|条|章|次|件|人|名|个|倍)")
+
+
+def _figures(text: str) -> list[str]:
+    """A sentence's figures in digits (dates aside) and in Chinese numerals with their unit (历时八个月)."""
+    return _amounts(text) + CN_FIGURE.findall(text.replace(" ", ""))
+
+
 def _part_adds(part: Answer, whole: Answer) -> bool:
     """Whether a part's own answer brings what the part asks that the whole answer's quotes lack: not when
     its figures are all quoted already (新引进 26 家 once the whole quotes 26 家), and a figure question's first
@@ -529,11 +545,11 @@ def _part_adds(part: Answer, whole: Answer) -> bool:
     many were resolved?" answered without a figure adds nothing)."""
     first = part.citations[0].quote if part.citations else ""
     said = "".join(c.quote for c in whole.citations)
-    figures = _amounts("".join(c.quote for c in part.citations))
-    if figures and set(figures) <= set(_amounts(said)):
+    figures = _figures("".join(c.quote for c in part.citations))
+    if figures and set(figures) <= set(_figures(said)):
         return False
     wants = part.intent.wants
-    if "number" in wants and not set(_amounts(first)) - set(_amounts(said)):
+    if "number" in wants and not set(_figures(first)) - set(_figures(said)):
         return False
     return "date" not in wants or bool(_event_dates(first) - _event_dates(said))
 

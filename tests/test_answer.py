@@ -1403,3 +1403,19 @@ def test_an_english_count_of_companies_needs_a_figure_of_companies(answerer):
     assert ans.abstained, ans.text
     ans = answerer.answer("How many companies used the electronic business licence on the trading platform?")
     assert not ans.abstained and "8202 家" in ans.text, ans.text
+
+
+def test_when_and_where_stay_one_part_of_an_english_question():
+    """", and when and where were they released?" is one question with two question words, not a bare "when"
+    (dropped for being too short) and a "where" that has lost it."""
+    from caseqa.app.answer import english_parts
+
+    parts = english_parts("How long did drafting the guidelines take, and when and where were they released?")
+    assert parts == ["How long did drafting the guidelines take", "when and where were they released?"]
+
+
+def test_a_figure_in_chinese_numerals_is_a_figure_a_part_adds(answerer):
+    """历时八个月 answers how long the drafting took though it has no digit: the part's quote joins the
+    answer about the release date instead of being dropped as adding no figure."""
+    ans = answerer.answer("How long did drafting the data compliance guidelines take, and when were they released?")
+    assert "八个月" in ans.text and "2023年9月11日" in ans.text, ans.text
