@@ -1419,3 +1419,12 @@ def test_a_figure_in_chinese_numerals_is_a_figure_a_part_adds(answerer):
     answer about the release date instead of being dropped as adding no figure."""
     ans = answerer.answer("How long did drafting the data compliance guidelines take, and when were they released?")
     assert "八个月" in ans.text and "2023年9月11日" in ans.text, ans.text
+
+
+def test_what_every_case_did_in_a_month_is_not_the_table(answerer):
+    """"2023年7月，各个案例里都发生了哪些事" asks what the cases tell of that month (case 8's platform, case 10's
+    UNCITRAL session), one line per case: the index table's ten rows say nothing of July."""
+    for q in ("2023年7月，各个案例里都发生了哪些事？", "2023年7月份，这些案例里都有哪些动作？"):
+        ans = answerer.answer(q)
+        assert not ans.abstained and not any(c.chunk_id.startswith("table.") for c in ans.citations), (q, ans.text)
+        assert {8, 10} <= set(ans.cases) and all("2023年7月" in c.quote for c in ans.citations), (q, ans.text)
