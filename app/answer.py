@@ -46,7 +46,7 @@ POSSESSIVE_VERBS = frozenset("有 共有 拥有 含 包含 包括 下辖 设有"
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
 MARKER_SPLIT = re.compile(r"(\[\d+\])")
-CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢)了?|(降|升|增|减|压|控制|提高|降低|增加|减少|缩短|达)(到|至|为)了?")
+CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢|涨|跌|翻|降|升)了?|(降|升|增|减|压|控制|提高|降低|增加|减少|缩短|达)(到|至|为)了?")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 # a sentence whose reason is told in the one before it
 ANAPHORIC_REASON = re.compile(r"^\s*(有鉴于此|鉴于此|基于此|为此|因此|对此|由此|据此)|^.{0,30}(这一|这些|上述|此类)")
@@ -174,7 +174,7 @@ FACT_WANTS = frozenset("number date duration name list org rank event".split())
 # how an event happened (开始, 正式…), not which event: 哪天开始正式施行 asks when it took effect
 EVENT_MANNER = frozenset("开始 正式 全面 首次 率先 陆续 逐步 真正 第一次 最早".split())
 # words a question fills in around what it counts (一共有多少条 counts no 共有)
-ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞 共有 一共 总共 共计 合计 总计".split())
+ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞 共有 一共 总共 共计 合计 总计 又 还 也 都".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "

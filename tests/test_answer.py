@@ -1428,3 +1428,10 @@ def test_what_every_case_did_in_a_month_is_not_the_table(answerer):
         ans = answerer.answer(q)
         assert not ans.abstained and not any(c.chunk_id.startswith("table.") for c in ans.citations), (q, ans.text)
         assert {8, 10} <= set(ans.cases) and all("2023年7月" in c.quote for c in ans.citations), (q, ans.text)
+
+
+def test_rose_how_many_times_counts_what_rose(answerer):
+    """涨了几倍 says how a figure moved (涨) and 又 only links the clause: case 4's institutions rose from 143 to
+    1018, 增加超过6倍, which answers it."""
+    ans = answerer.answer("医保案例里异地结算机构数又涨了几倍？")
+    assert not ans.abstained and "超过6倍" in ans.text, ans.text
