@@ -100,6 +100,7 @@ LIMIT_GIVEN = re.compile(EXTREME_ASKED.pattern + r"|不超过|不高于|不低�
 EVENTS_ASKED = re.compile(r"(做|干|办|发生)了?(什么|哪些|啥|些什么)|(有|有过)(什么|哪些|啥)(新|重要|重大)?(动作|进展|事|举措|活动)"
                           r"|\bwhat (did|has|have) .{1,80}? do\b|\bwhat happened\b", re.I)
 MENTION_ASKED = re.compile(r"(哪些|哪几个|几个)案例.{0,4}(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到|有关|相关)|"
+                           r"(哪些|哪几个|几个|哪[两二三四五]个)案例(里|中|当中)?(有)?.{2,16}?(都|也)?(参与|参加|出场|露面)|"
                            r"(提到|提及|涉及|用到|出现|说到|讲到|谈到|写到)(过)?.{1,12}的(是)?(哪些|哪几个)案例|"
                            r"(在|出现在|写在)(哪些|哪几个|几个|哪[两二三四五]个)案例(里|中)?(被)?(提到|提及|出现|用到|写到|说到|讲到)?|"
                            r"(哪些|哪几个|几个)案例(里|中)?(跟|和|与).{2,12}?(有关|相关|有交集|有联系|有关系)|"
@@ -111,7 +112,10 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
                             # 市税务局在哪几个案例里出现过 / 前海出现在哪些案例中: the name comes first
                             r"^(?:请问|想问一下|问一下|那么|那)?([\u4e00-\u9fff·“”]{2,16}?)(?:都|还|分别)?"
                             # (…在这本汇编里出现在哪几个案例中)
-                            r"(?:在[\u4e00-\u9fff]{1,8}?[里中])?(?:在|出现在|写在)(?:哪些|哪几个|几个|哪[两二三四五]个)案例")
+                            r"(?:在[\u4e00-\u9fff]{1,8}?[里中])?(?:在|出现在|写在)(?:哪些|哪几个|几个|哪[两二三四五]个)案例|"
+                            # 哪几个案例里市税务局参与其中: the cases a body takes part in
+                            r"(?:哪些|哪几个|几个|哪[两二三四五]个)案例(?:里|中|当中)?(?:有)?([\u4e00-\u9fff·“”]{2,16}?)"
+                            r"(?:都|也)?(?:参与|参加|出现|出场|露面)")
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
@@ -1914,7 +1918,7 @@ class Answerer:
         holds it word for word; a phrase no case writes (具体的香港机构) or most cases use (深圳, 企业) is no
         literal criterion and gives nothing."""
         m = MENTION_PHRASE.search(q)
-        term = (m.group(1) or m.group(2) or m.group(3) or "").strip("“”") if m else ""
+        term = (m.group(1) or m.group(2) or m.group(3) or m.group(4) or "").strip("“”") if m else ""
         if len(term) < 2 or term in self._compilation_words:
             return [], []
         flat = self._bare_case_text

@@ -1435,3 +1435,11 @@ def test_rose_how_many_times_counts_what_rose(answerer):
     1018, 增加超过6倍, which answers it."""
     ans = answerer.answer("医保案例里异地结算机构数又涨了几倍？")
     assert not ans.abstained and "超过6倍" in ans.text, ans.text
+
+
+def test_which_cases_a_body_takes_part_in_are_the_cases_that_name_it(answerer):
+    """哪几个案例里市税务局参与其中 asks where the tax bureau appears: case 6 (走进市税务局) and case 7
+    (与深圳市税务局…紧密联动), each with its own sentence, and no case that never names it."""
+    ans = answerer.answer("哪几个案例里市税务局参与其中？")
+    assert set(ans.cases) == {6, 7}, ans.text
+    assert all("税务局" in c.quote for c in ans.citations[:2]), ans.text
