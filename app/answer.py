@@ -911,6 +911,8 @@ class Answerer:
             counted = english_counted(q)
             if not unit and counted:  # how many companies: a figure of 家, not 77条
                 unit = next((u for u, nouns in EN_COUNT_UNITS.items() if counted[-1] in nouns), "")
+                if counted[-1] == "cases" and len(counted) >= 2:
+                    unit = "件"  # how many arbitration cases (a bare "cases" may be the compilation's)
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=counted, unit=unit)
         asked = _asked_words(words)
         counted = self._counted(asked)

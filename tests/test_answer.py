@@ -1443,3 +1443,11 @@ def test_which_cases_a_body_takes_part_in_are_the_cases_that_name_it(answerer):
     ans = answerer.answer("哪几个案例里市税务局参与其中？")
     assert set(ans.cases) == {6, 7}, ans.text
     assert all("税务局" in c.quote for c in ans.citations[:2]), ans.text
+
+
+def test_an_english_count_of_arbitration_cases_needs_a_figure_of_cases(answerer):
+    """"How many arbitration cases…" is counted in 件: case 10 gives no caseload (its 第56届会议 is a session,
+    not a count of cases), while case 8's 审结破产申请案件1861件 answers the same question about bankruptcy."""
+    assert answerer.answer("How many arbitration cases did SCIA accept in 2023?").abstained
+    ans = answerer.answer("How many bankruptcy cases did the Shenzhen court close through the fast-track procedure?")
+    assert not ans.abstained and "1861件" in ans.text.replace(" ", ""), ans.text
