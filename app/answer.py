@@ -1762,7 +1762,11 @@ class Answerer:
         # (a counted title may be written by the short form its case defines: 《深圳市企业数据合规指引》 → 《指引》)
         overlap = any(f in s.sentence.text.replace(" ", "") for s in figured for t in counted
                       for f in (t, *SHORT_FOR.get(t, ()), *self._short_forms(t)))
-        return overlap or best.cos >= p.number_cos
+        # a likeness of meaning stands in for a word the figure's sentence does not use, but not for a thing
+        # the case never names at all (总建筑面积, when the case only speaks of 新增租赁面积)
+        named = any(len(t) >= 2 and (t in case_text or any(f in case_text for f in SHORT_FOR.get(t, ())))
+                    for t in counted)
+        return overlap or (best.cos >= p.number_cos and (named or all(len(t) < 3 for t in counted)))
 
     def _select(self, pool: list[_Scored], intent: Intent, params: AnswerParams | None = None) -> list[_Scored]:
         """The smallest set of sentences that answers: the best one, then close runners-up that add

@@ -1451,3 +1451,11 @@ def test_an_english_count_of_arbitration_cases_needs_a_figure_of_cases(answerer)
     assert answerer.answer("How many arbitration cases did SCIA accept in 2023?").abstained
     ans = answerer.answer("How many bankruptcy cases did the Shenzhen court close through the fast-track procedure?")
     assert not ans.abstained and "1861件" in ans.text.replace(" ", ""), ans.text
+
+
+def test_a_figure_of_a_thing_the_case_never_names_is_not_given(answerer):
+    """Case 7 says the tax building's 新增租赁面积 ranks first and never gives its floor area: a question about its
+    建筑面积 is refused however close the sentence's meaning, while the building's 63 家 tenants are given."""
+    assert answerer.answer("前海国际税务师大厦总建筑面积有多大？").abstained
+    ans = answerer.answer("前海国际税务师大厦引进了多少家上下游企业？")
+    assert not ans.abstained and "63 家" in ans.text, ans.text
