@@ -1817,10 +1817,13 @@ class Answerer:
                     size += len(sib.text)
         # a when-question is answered by its dated sentence; runners-up would only add other dates
         dated_answer = "date" in intent.wants and "list" not in intent.wants and DATE.search(best.sentence.text)
+        # a why-question's reasons are told as a run of sentences in the background paragraph
+        why = intent.section == BACKGROUND and bool(WHY_ASKED.search(intent.text))
         for s in pool[1:]:
             if dated_answer or len(chosen) >= p.max_sentences or size >= p.max_chars:
                 break
-            if s.sentence.id in {c.sentence.id for c in chosen} or s.score < best.score - p.margin:
+            margin = p.margin * 2 if why and s.paragraph.id == para.id else p.margin
+            if s.sentence.id in {c.sentence.id for c in chosen} or s.score < best.score - margin:
                 continue
             if size + len(s.sentence.text) > p.max_chars:
                 continue
@@ -1828,7 +1831,7 @@ class Answerer:
             gain = [t for t in intent.tokens if t in self._tokens[s.sentence.id] and t not in covered
                     and t not in self._all_identity]
             # results are told as a run of figures in one paragraph: its close runners-up belong together
-            together = intent.section == OUTCOME and s.paragraph.id == para.id
+            together = intent.section in (OUTCOME, BACKGROUND) and s.paragraph.id == para.id
             if not gain and s.cos < best.cos and not together:
                 continue
             chosen.append(s)

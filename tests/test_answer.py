@@ -1459,3 +1459,11 @@ def test_a_figure_of_a_thing_the_case_never_names_is_not_given(answerer):
     assert answerer.answer("前海国际税务师大厦总建筑面积有多大？").abstained
     ans = answerer.answer("前海国际税务师大厦引进了多少家上下游企业？")
     assert not ans.abstained and "63 家" in ans.text, ans.text
+
+
+def test_a_why_answer_keeps_the_reasons_its_paragraph_gives_together(answerer):
+    """Case 8 gives its reasons in one background paragraph: small firms are many and short-lived (平均寿命为
+    3-4年, 近100万家 fail a year), and therefore (有鉴于此) the court built a procedure. Asked why, the answer
+    quotes the reasons, not only the conclusion drawn from them."""
+    ans = answerer.answer("法院为什么要给中小企业搞一个专门的破产程序？")
+    assert not ans.abstained and "3-4年" in ans.text and "有鉴于此" in ans.text, ans.text
