@@ -53,6 +53,11 @@ are added. Its history:
   places, ``part_r`` on cases 3, 5, 7, 9 and the index table and on details of named things the text never
   gives). On first sight (code at 06a4356): key facts 0.85 / 0.78, all facts 0.81 / 0.67, refusal recall 0.68 /
   0.68, false refusals 0.02 / 0.02, follow-ups 0.75 / 0.75, cross-case 0.67 / 0.33, English 0.78 / 0.56.
+- ``part_s`` and ``part_t`` add 80 more such tuning items each, written after the fixes found with ``part_q`` /
+  ``part_r`` (``part_s``: 30 English questions, 8 of them unanswerable, 20 unanswerable in all, 10 cross-case;
+  ``part_t``: 22 unanswerable near-misses, breakdowns of totals among them, 16 cross-case, questions asking two or
+  three things). On first sight (code at 60e55a2): key facts 0.86 / 0.89, all facts 0.80 / 0.81, refusal recall
+  0.55 / 0.82, false refusals 0.00 / 0.02, follow-ups 0.50 / 1.00, cross-case 0.70 / 0.56, English 0.73 / 0.80.
 """
 
 from __future__ import annotations
