@@ -84,6 +84,7 @@ ARTICLE_ASKED = re.compile(r"(?:》|指引|指南|办法|规定|条例|意见|�
 # and no case writes is one the cases say nothing of (格局 / 布局 / 党委 / 常委 are no bodies)
 BODY_END = re.compile(r"总工会|工会|委员会|联合会|管理局|监管局|(?<![布格结当开大全僵骗饭赌邮])局|(?<![常纪编党])委|办公室|"
                       r"检察院|法院|仲裁院|研究院|研究所|集团|有限公司|银行|支行|分行|协会|商会|学会|交易所|海关|大学|学院")
+BODY_SPELLED = re.compile(BODY_END.pattern + "|中心")  # (…调解中心: a centre is a body when named in full)
 # characters that end a name on its left (哪家银行, 这个协会, 跟市税务局, 请问…): a question's words, not a name's
 NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫")
 AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
@@ -380,6 +381,8 @@ def sub_questions(q: str) -> list[str]:
 # "数据出境合规"那一章 / 走进深汕合作区那次 / 华夏银行深圳分行那一场: one part of something, picked out
 PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场|次|回|期|批|轮)(?![\u4e00-\u9fff]{0,2}案例)")
 CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
+# a district of the city (general knowledge): 个体深信贷在龙岗区放款多少 asks for that district's figure
+DISTRICT_PICKED = re.compile(r"(福田|罗湖|南山|盐田|宝安|龙岗|龙华|坪山|光明|大鹏)区?")
 TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
 
 
@@ -1591,6 +1594,20 @@ class Answerer:
                 missing.append("问题所问的具体数字")
         return missing
 
+    def _bodies_spelled(self, q: str) -> list[str]:
+        """The bodies a question names in full (新加坡国际调解中心, 伦敦国际仲裁院): each run from a body's
+        ending (中心, 仲裁院, 局…) left to a question word, when it has two or more characters before the ending."""
+        flat = q.replace(" ", "").replace("·", "")
+        out = []
+        for m in BODY_SPELLED.finditer(flat):
+            start = m.start()
+            while start > 0 and start > m.start() - 12 and "\u4e00" <= flat[start - 1] <= "\u9fff" \
+                    and flat[start - 1] not in NAME_STOP:
+                start -= 1
+            if m.start() - start >= 2:
+                out.append(flat[start:m.end()])
+        return list(dict.fromkeys(out))
+
     def _unknown_bodies(self, q: str) -> list[str]:
         """Bodies the question names that no case writes under any of their usual names (深圳市总工会,
         中国人民银行深圳中心支行): what the cases say of other bodies does not answer for them. A name runs left
@@ -1614,14 +1631,21 @@ class Answerer:
     def _part_counted(self, intent: Intent, numeric: list[_Scored], case_text: str) -> bool:
         """A figure question about one part of something ("数据出境合规"那一章有几条, 走进深汕合作区那次签了
         几个项目) is answered by a figure in the same clause as that part; a total for the whole (共分为六章、
-        77条, 8 个项目…总投资额) in another clause does not say it. True when the question picks no part."""
+        77条, 8 个项目…总投资额) in another clause does not say it; so is one about a district (在龙岗区放款多少,
+        when the case names 龙岗 only among the districts loans went to). True when the question picks no part."""
         m = PART_PICKED.search(intent.text)
-        if not m:
+        district = DISTRICT_PICKED.search(intent.text)
+        if district and re.search(rf"[和与及、跟]{district.group(0)}|{district.group(0)}[和与及、跟]", intent.text):
+            district = None  # 深汕和坪山两场: the places together, whose figure is told for both
+        if not m and not district:
             return True
-        head = m.group(1)
-        quoted = [t for t in intent.quoted if t in head]
-        words = [w for w in self.tokenize(head) if len(w) >= 2 and w not in GENERIC_WORDS]
-        part = (quoted or words[-1:] or [""])[-1].replace(" ", "")
+        if m:
+            head = m.group(1)
+            quoted = [t for t in intent.quoted if t in head]
+            words = [w for w in self.tokenize(head) if len(w) >= 2 and w not in GENERIC_WORDS]
+            part = (quoted or words[-1:] or [""])[-1].replace(" ", "")
+        else:  # 在龙岗区放款多少: a district's figure, where the case names the district only in a list
+            part = district.group(1)
         if len(part) < 2 or part not in case_text:
             return True
         unit = _unit_figure(intent.unit) if intent.unit else None
@@ -1682,6 +1706,14 @@ class Answerer:
             dated = [s for s in dated if any(f in s.paragraph.text.replace(" ", "") for f in forms)]
         if not dated:
             return False
+        # 深国仲跟新加坡国际调解中心的协议是哪年签的: a body the question names besides the case's own must be
+        # in the dated sentence (the case dates its agreements with other centres, not with that one)
+        case_no = dated[0].paragraph.case
+        others = [b for b in self._bodies_spelled(intent.text) if _bare_name(b) not in self._body_names(case_no)]
+        if others and not intent.cross_case:
+            dated = [s for s in dated if all(b in s.sentence.text.replace(" ", "") for b in others)]
+            if not dated:
+                return False
         if intent.english or not intent.counted:
             return True
         text = "".join(s.sentence.text for s in dated[:3]).replace(" ", "")

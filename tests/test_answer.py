@@ -1467,3 +1467,19 @@ def test_a_why_answer_keeps_the_reasons_its_paragraph_gives_together(answerer):
     quotes the reasons, not only the conclusion drawn from them."""
     ans = answerer.answer("法院为什么要给中小企业搞一个专门的破产程序？")
     assert not ans.abstained and "3-4年" in ans.text and "有鉴于此" in ans.text, ans.text
+
+
+def test_an_agreement_with_a_body_the_case_never_dates_has_no_date(answerer):
+    """Case 10 dates its agreements with DIAC (2023年8月25日) and with TIAC and IADRC (2023年10月30日): when it
+    signed with a body it never names beside a date is not told, however close those sentences are."""
+    assert answerer.answer("深圳国际仲裁院和伦敦国际仲裁院是哪天签的合作协议？").abstained
+    ans = answerer.answer("深圳国际仲裁院和迪拜国际仲裁中心是哪天签的合作备忘录？")
+    assert not ans.abstained and "2023年8月25日" in ans.text, ans.text
+
+
+def test_a_figure_for_one_district_is_not_the_citywide_total(answerer):
+    """Case 3 names 龙岗 only among the districts its borrowers cluster in: the 3.78 亿 lent is the total, not
+    龙岗's. Two places asked together (走进深汕合作区和坪山区那两次) keep the figure told for both."""
+    assert answerer.answer("个体深信贷在龙岗区一共放款了多少钱？").abstained
+    ans = answerer.answer("企·航走进深汕合作区和坪山区那两次，一共签了多少个项目？")
+    assert not ans.abstained and "8 个项目" in ans.text, ans.text
