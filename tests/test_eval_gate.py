@@ -9,7 +9,8 @@ figure-question changes chosen on the tuning split (colloquial 多少/几 wordin
 part_i round, all facts to 0.78 and a cross-case floor added with the 0.785 / 4-of-7 result of the
 part_j–part_l round. All were re-based when the held-back split grew by part_o (80 more items written the
 same way, never studied) to 187 items: its retrieval MRR@10 is 0.83 where part_c's alone was 0.87, with the
-retrieval code unchanged, and the answer floors sit just below the 187-item figures.
+retrieval code unchanged, and the answer floors sit just below the 187-item figures. Refusal recall was raised
+to 0.78 with the 28-of-34 result of the part_q–part_t round (one refusal below it still passes).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ FLOORS = {
     ("answers", "key_fact_recall"): 0.84,
     ("answers", "all_facts_accuracy"): 0.80,
     ("answers", "citation_precision"): 0.80,
-    ("refusal", "recall"): 0.75,
+    ("refusal", "recall"): 0.78,
     ("cross_case_accuracy",): 0.75,
     ("english_accuracy",): 0.66,
 }
