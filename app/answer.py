@@ -537,7 +537,9 @@ def _event_dates(text: str) -> set[str]:
             if not re.search(r"(截至|截止|截止到|至|到)$", text[max(0, m.start() - 4):m.start()].replace(" ", ""))}
 
 
-CN_FIGURE = re.compile(r"[一二两三四五六七八九十百千]+个?(?:月|年|天|日|小时|周|家|项|条|章|次|件|人|名|个|倍)")
+# (a lone 一 is mostly an article or an idiom: 一件事解决一类事, 一个小窗口)
+CN_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千]|一[十百千])[一二两三四五六七八九十百千]*个?"
+                       r"(?:月|年|天|日|小时|周|家|项|条|章|次|件|人|名|个|倍)")
 
 
 def _figures(text: str) -> list[str]:
