@@ -84,6 +84,9 @@ ARTICLE_ASKED = re.compile(r"(?:》|指引|指南|办法|规定|条例|意见|�
 # and no case writes is one the cases say nothing of (格局 / 布局 / 党委 / 常委 are no bodies)
 BODY_END = re.compile(r"总工会|工会|委员会|联合会|管理局|监管局|(?<![布格结当开大全僵骗饭赌邮])局|(?<![常纪编党])委|办公室|"
                       r"检察院|法院|仲裁院|研究院|研究所|集团|有限公司|银行|支行|分行|协会|商会|学会|交易所|海关|大学|学院")
+# what government texts do to a body, written right before its name (指导协会, 督促企业, 联合市网信办)
+VERBS_BEFORE_BODY = ("指导", "督促", "引导", "联合", "协调", "组织", "推动", "支持", "委托", "会同", "邀请", "依托", "通过",
+                     "走进", "联系", "帮助", "要求", "牵头", "携手", "成立", "设立", "建立", "加入", "签约", "对接")
 BODY_SPELLED = re.compile(BODY_END.pattern + "|中心")  # (…调解中心: a centre is a body when named in full)
 # characters that end a name on its left (哪家银行, 这个协会, 跟市税务局, 请问…): a question's words, not a name's
 NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫")
@@ -1596,6 +1599,13 @@ class Answerer:
                 missing.append("问题所问的具体数字")
         return missing
 
+    def _name_start(self, flat: str, start: int, end: int) -> int:
+        """Where a body's name begins in ``flat[start:end]``, past the verbs a question puts before it
+        (它还指导协会…: 指导 is what was done to the 协会, not part of its name; jieba tags it a noun)."""
+        while (verb := next((v for v in VERBS_BEFORE_BODY if flat.startswith(v, start, end)), None)):
+            start += len(verb)
+        return start
+
     def _bodies_spelled(self, q: str) -> list[str]:
         """The bodies a question names in full (新加坡国际调解中心, 伦敦国际仲裁院): each run from a body's
         ending (中心, 仲裁院, 局…) left to a question word, when it has two or more characters before the ending."""
@@ -1606,6 +1616,7 @@ class Answerer:
             while start > 0 and start > m.start() - 12 and "\u4e00" <= flat[start - 1] <= "\u9fff" \
                     and flat[start - 1] not in NAME_STOP:
                 start -= 1
+            start = self._name_start(flat, start, m.start())
             if m.start() - start >= 2:
                 out.append(flat[start:m.end()])
         return list(dict.fromkeys(out))
@@ -1623,6 +1634,7 @@ class Answerer:
             while start > 0 and start > m.start() - 12 and "\u4e00" <= flat[start - 1] <= "\u9fff" \
                     and flat[start - 1] not in NAME_STOP:
                 start -= 1
+            start = self._name_start(flat, start, m.start())
             if m.start() - start < 2:
                 continue  # (市委, 哪家银行: no name)
             names = [flat[s:m.end()] for s in range(m.start() - 1, start - 1, -1)]
