@@ -76,7 +76,6 @@ GENERIC_FIRM_WORDS = frozenset(
     "银行业 保险 担保 证券 基金 投资 服务 专业 一批 若干 境内外 境外 国际 国内 省内 省外 市 区 "
     .split()
 )
-# the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 # 《指引》第77条规定了什么: one article of a document, which a case that only counts them (共分为六章、77条)
 # does not quote (a follow-up's 第四条 is the fourth item of the answer before, and names no document)
 ARTICLE_ASKED = re.compile(r"(?:》|指引|指南|办法|规定|条例|意见|方案|规程|细则)的?(第[\d一二三四五六七八九十百]+条)")
@@ -92,6 +91,7 @@ BODY_SPELLED = re.compile(BODY_END.pattern + "|中心")  # (…调解中心: a c
 NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫")
 AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
+# the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
 # "A和B这两个案例" / "A与B两项": the question names two cases by what they are about
@@ -1599,45 +1599,38 @@ class Answerer:
                 missing.append("问题所问的具体数字")
         return missing
 
-    def _name_start(self, flat: str, start: int, end: int) -> int:
-        """Where a body's name begins in ``flat[start:end]``, past the verbs a question puts before it
-        (它还指导协会…: 指导 is what was done to the 协会, not part of its name; jieba tags it a noun)."""
-        while (verb := next((v for v in VERBS_BEFORE_BODY if flat.startswith(v, start, end)), None)):
-            start += len(verb)
-        return start
-
-    def _bodies_spelled(self, q: str) -> list[str]:
-        """The bodies a question names in full (新加坡国际调解中心, 伦敦国际仲裁院): each run from a body's
-        ending (中心, 仲裁院, 局…) left to a question word, when it has two or more characters before the ending."""
-        flat = q.replace(" ", "").replace("·", "")
-        out = []
-        for m in BODY_SPELLED.finditer(flat):
+    @staticmethod
+    def _name_spans(flat: str, ending: re.Pattern[str]) -> list[tuple[int, int, int]]:
+        """Where a question names bodies: (start, where the ending begins, end) for each run from a body's
+        ending (中心, 仲裁院, 局…) left to a question word, past the verbs a question puts before a name
+        (它还指导协会: 指导 is done to the 协会; jieba tags it a noun), with two or more characters before the
+        ending (市委, 哪家银行 are no names)."""
+        spans = []
+        for m in ending.finditer(flat):
             start = m.start()
             while start > 0 and start > m.start() - 12 and "\u4e00" <= flat[start - 1] <= "\u9fff" \
                     and flat[start - 1] not in NAME_STOP:
                 start -= 1
-            start = self._name_start(flat, start, m.start())
+            while (verb := next((v for v in VERBS_BEFORE_BODY if flat.startswith(v, start, m.start())), None)):
+                start += len(verb)
             if m.start() - start >= 2:
-                out.append(flat[start:m.end()])
-        return list(dict.fromkeys(out))
+                spans.append((start, m.start(), m.end()))
+        return spans
+
+    def _bodies_spelled(self, q: str) -> list[str]:
+        """The bodies a question names in full (新加坡国际调解中心, 伦敦国际仲裁院)."""
+        flat = q.replace(" ", "").replace("·", "")
+        return list(dict.fromkeys(flat[s:e] for s, _, e in self._name_spans(flat, BODY_SPELLED)))
 
     def _unknown_bodies(self, q: str) -> list[str]:
         """Bodies the question names that no case writes under any of their usual names (深圳市总工会,
         中国人民银行深圳中心支行): what the cases say of other bodies does not answer for them. A name runs left
-        from its ending (总工会, 支行, 局…) to a question word and needs two characters before the ending; it is
-        known when any left part of it is written (市税务局 is known from 走进市税务局, 深圳市发改委 from
-        市发展改革委, 目录中市检察院 from 市检察院)."""
+        from its ending (总工会, 支行, 局…) as ``_name_spans`` reads it; it is known when any left part of it is
+        written (市税务局 is known from 走进市税务局, 深圳市发改委 from 市发展改革委, 目录中市检察院 from 市检察院)."""
         flat = q.replace(" ", "").replace("·", "")
         out = []
-        for m in BODY_END.finditer(flat):
-            start = m.start()
-            while start > 0 and start > m.start() - 12 and "\u4e00" <= flat[start - 1] <= "\u9fff" \
-                    and flat[start - 1] not in NAME_STOP:
-                start -= 1
-            start = self._name_start(flat, start, m.start())
-            if m.start() - start < 2:
-                continue  # (市委, 哪家银行: no name)
-            names = [flat[s:m.end()] for s in range(m.start() - 1, start - 1, -1)]
+        for start, ending, end in self._name_spans(flat, BODY_END):
+            names = [flat[s:end] for s in range(ending - 1, start - 1, -1)]
             if not any(v in self._flat_text for n in names for v in org_variants(n)):
                 out.append(names[-1])
         return list(dict.fromkeys(out))
