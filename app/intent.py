@@ -336,13 +336,14 @@ def read_intent(question: str) -> Intent:
     position = _table_position(ql)
     all_rows = bool(ALL_ROWS.search(ql))
     # "各个案例的成效分别是什么？" asks every case for a section of its text, not the index table's rows
-    every_case = all_rows and section is not None and not TABLE_CUES.search(ql) and not re.search(
-        r"单位|标题|名称|题目|units|titles", ql)
+    # (a question about the table's own columns or rows is about the table, whatever else it says)
+    table_words = bool(TABLE_CUES.search(ql) or re.search(r"单位|标题|名称|题目|units|titles", ql))
+    every_case = all_rows and section is not None and not table_words
     all_rows = all_rows and not every_case
     # "2023年7月，各个案例里都发生了哪些事？" asks what the cases tell of that time, not for the table's rows
     # (…这些案例里都有哪些动作: these cases are all of them when no answer came before)
     dated_events = (all_rows or bool(re.search(r"(各个|这些|所有|每个|每一个)案例", ql))) and bool(YEAR.search(q)) \
-        and not TABLE_CUES.search(ql) and not re.search(r"单位|标题|名称|题目|units|titles", ql)
+        and not table_words
     all_rows = all_rows and not dated_events
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case \
