@@ -58,6 +58,12 @@ are added. Its history:
   ``part_t``: 22 unanswerable near-misses, breakdowns of totals among them, 16 cross-case, questions asking two or
   three things). On first sight (code at 60e55a2): key facts 0.86 / 0.89, all facts 0.80 / 0.81, refusal recall
   0.55 / 0.82, false refusals 0.00 / 0.02, follow-ups 0.50 / 1.00, cross-case 0.70 / 0.56, English 0.73 / 0.80.
+- ``part_u`` and ``part_v`` add 80 more such tuning items each, written after the fixes found with ``part_s`` /
+  ``part_t`` (``part_u``: 26 English questions and 8 more unanswerable ones in English, 22 unanswerable in all,
+  10 cross-case; ``part_v``: 22 unanswerable near-misses, 14 cross-case, 14 lists of three or more items, 10
+  English, two 3-turn dialogues). On first sight (code at 2b044b5): key facts 0.80 / 0.84, all facts 0.71 /
+  0.78, refusal recall 0.45 / 0.82, false refusals 0.03 / 0.00, follow-ups 1.00 / 1.00, cross-case 0.60 / 0.57,
+  English 0.69 / 0.50.
 """
 
 from __future__ import annotations
