@@ -58,6 +58,8 @@ CUTOFF_ASKED = re.compile(r"截至|截止|到什么时候|到哪天|到何时|�
 CUTOFF_DATE = re.compile(r"(?:截至|截止|截止到|到)\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|初)?")
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
+TITLE = re.compile(r"《[^》]*》")
+SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?案例")  # 市水务局报了什么案例
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
 # the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
@@ -384,6 +386,7 @@ def sub_questions(q: str) -> list[str]:
 # "数据出境合规"那一章 / 走进深汕合作区那次 / 华夏银行深圳分行那一场: one part of something, picked out
 PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场|次|回|期|批|轮)(?![\u4e00-\u9fff]{0,2}案例)")
 CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
+LIST_SPLIT = re.compile(r"[，,；;。：:、]|等")
 # a district of the city (general knowledge): 个体深信贷在龙岗区放款多少 asks for that district's figure
 DISTRICT_PICKED = re.compile(r"(福田|罗湖|南山|盐田|宝安|龙岗|龙华|坪山|光明|大鹏)区?")
 TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
@@ -530,7 +533,8 @@ def _counted_core(word: str) -> str:
     word = re.sub(r"^(?:家|个|件|笔|户|项|次|场)(?=[\u4e00-\u9fff])", "", word)
     word = re.sub(r"^(?:能够|可以|能|可|会|要)(?=[\u4e00-\u9fff])", "", word)
     word = re.sub(r"(?<=[\u4e00-\u9fff])(?:出去|出来|下来|下去|进去|起来)$", "", word)
-    return "" if word in ("能", "可", "会", "要", "可以", "能够", "着", "来着", "了", "过", "呢", "啊", "吗") else word
+    return "" if word in ("能", "可", "会", "要", "可以", "能够", "着", "来着", "了", "过", "呢", "啊", "吗",
+                          "起来", "出来", "下来") else word
 
 
 def _event_dates(text: str) -> set[str]:
@@ -950,6 +954,9 @@ class Answerer:
         for i, w in enumerate(words):
             # jieba cuts 哪个月 into 哪个 | 月: the cue is both words
             split_cue = cues is not None and w in ("哪个", "哪一个") and words[i + 1: i + 2] in (["月"], ["年"], ["天"])
+            # …and 哪年出的 into 哪 | 年, 从哪天起 into 哪 | 天起
+            split_cue = split_cue or (cues is not None and w == "哪" and words[i + 1: i + 2] != []
+                                      and words[i + 1][:1] in "年天月日")
             # …and 有多大 into 多 | 大
             split_cue = split_cue or (cues is None and w == "多" and words[i + 1: i + 2] in (["大"], ["高"]))
             if not (w.startswith(cues or NUMBER_CUE_WORDS) or split_cue):
@@ -959,7 +966,7 @@ class Answerer:
                 head = head[: len(head) - 1 - head[::-1].index("比")]
             before = [x for x in head if _content_word(x)]
             after = [x for x in words[i + 1 + split_cue:] if _content_word(x) and x not in MEASURE_WORDS
-                     and x not in TIME_WORDS and not (cues is not None and x in EVENT_MANNER)]
+                     and x not in TIME_WORDS and not (cues is not None and (x in EVENT_MANNER or x in "年月天日"))]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
             before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
@@ -1644,24 +1651,41 @@ class Answerer:
         district = DISTRICT_PICKED.search(intent.text)
         if district and re.search(rf"[和与及、跟]{district.group(0)}|{district.group(0)}[和与及、跟]", intent.text):
             district = None  # 深汕和坪山两场: the places together, whose figure is told for both
+        member = None
         if not m and not district:
-            return True
-        if m:
+            # 4200亿授信额度里，华夏银行给了多少: what is counted is one item of the figure's list (中国银行、…、
+            # 华夏银行等银行…共提供4200亿), so the figure is the list's total, not that item's
+            # (a body named as one: 中国银行等多少家 asks of the list; 提高授信额度、开通… lists no bodies)
+            words = [w for w in (*intent.counted, *self.index.tokenize.words(intent.text)) if len(w) >= 4
+                     and ORG.fullmatch(w) and not w.endswith("平台") and not re.search(rf"{re.escape(w)}\s*(?:、|等|和|与|及)|(?:、|和|与|及)\s*{re.escape(w)}", intent.text)]
+            member = next((w for w in words if any(
+                re.search(rf"、{re.escape(w)}|{re.escape(w)}(?:、|等)", s.sentence.text.replace(" ", ""))
+                for s in numeric[:3])), None)
+            if not member:
+                return True
+        if member:
+            part = member
+        elif m:
             head = m.group(1)
             quoted = [t for t in intent.quoted if t in head]
             words = [w for w in self.tokenize(head) if len(w) >= 2 and w not in GENERIC_WORDS]
             part = (quoted or words[-1:] or [""])[-1].replace(" ", "")
         else:  # 在龙岗区放款多少: a district's figure, where the case names the district only in a list
             part = district.group(1)
-        if len(part) < 2 or part not in case_text:
+        if len(part) < 2:
             return True
+        if part not in case_text:
+            # a district the case never names has no figure in it (全市户均停水时间 is not 龙岗区's)
+            return not district or bool(m)
         unit = _unit_figure(intent.unit) if intent.unit else None
         things = [w for w in intent.counted if len(w) >= 2]
         for s in numeric:
             flat = s.sentence.text.replace(" ", "")
             if not unit and things and not any(w in flat for w in things):
                 continue  # (without a unit, the sentence must at least name what is counted: 投资额)
-            for clause in CLAUSE_SPLIT.split(flat):
+            # (an item of a list has its own figure only between the list's marks: 华夏银行深圳分行、深信院等9场
+            # counts the list)
+            for clause in (LIST_SPLIT if member else CLAUSE_SPLIT).split(flat):
                 if part in clause and (unit.search(clause) if unit else NUMBER.search(clause.replace(part, ""))):
                     return True
         return False
@@ -1723,7 +1747,11 @@ class Answerer:
                 return False
         if intent.english or not intent.counted:
             return True
-        text = "".join(s.sentence.text for s in dated[:3]).replace(" ", "")
+        # (a title names no event: 2019年…印发《…实施方案》 does not date when something began 实施)
+        # (…and a sentence that dates itself by the one before, 同年，…建立了…平台, is dated too)
+        follow = [x.text for s in dated[:3] for x in s.paragraph.sentences
+                  if x.start >= s.sentence.end and ANAPHORIC_TIME.match(x.text)][:3]
+        text = TITLE.sub("", "".join([*(s.sentence.text for s in dated[:3]), *follow]).replace(" ", ""))
         return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
 
     def _with_definition(self, chosen: list[_Scored]) -> list[_Scored]:
@@ -1895,6 +1923,13 @@ class Answerer:
                 and not SUBPOINT_TITLE.match(s.text)]
 
     # ------------------------------------------------------------ cross-case answers
+
+    def _unit_cases(self, name: str) -> list[int]:
+        """Cases whose submitting unit ``name`` is, by any of the unit's usual names (深圳市发改委 → 案例一)."""
+        flat = name.replace(" ", "")
+        return [number for number, units in self._units.items()
+                if any(len(core) >= 2 and core in flat for u in units for v in org_variants(u)
+                       if (core := _bare_name(v)))]
 
     def _named_cases(self, q: str) -> list[int]:
         """Cases the question names: by number, by submitting unit, or by a term only that case uses."""
@@ -2170,6 +2205,17 @@ class Answerer:
             wanted = [order[k - 1 if k > 0 else k]] if -len(order) <= k <= len(order) else []
         else:
             wanted = list(intent.case_refs) or self._named_cases(asked)
+        if (not intent.case_refs and not intent.all_rows and not intent.position and SUBMITTED_BY.search(q)
+                and (bodies := self._bodies_spelled(q)) and not any(self._unit_cases(b) for b in bodies)):
+            # 市税务局交了啥案例: a body the cases name (in case 7) that submitted none of them is no row's unit
+            hits = self.searcher.search(asked, k=3)
+            return self._refuse(q, intent, self._related(hits), topic=topic or q, note=note,
+                                missing=tuple(f"{b}报送的案例" for b in bodies))
+        if not wanted and not intent.all_rows and not intent.position and (unknown := self._unknown_bodies(q)):
+            # 市人力资源和社会保障局报送了什么案例: a unit no row or case names submitted none of them
+            hits = self.searcher.search(asked, k=3)
+            return self._refuse(q, intent, self._related(hits), topic=topic or q, note=note,
+                                missing=tuple(f"“{b}”" for b in unknown))
         if not wanted and not intent.all_rows and not intent.position:
             hits = self.searcher.search(asked, k=3)
             wanted = [hits[0].chunk.case] if hits else []

@@ -1483,3 +1483,49 @@ def test_a_figure_for_one_district_is_not_the_citywide_total(answerer):
     assert answerer.answer("个体深信贷在龙岗区一共放款了多少钱？").abstained
     ans = answerer.answer("企·航走进深汕合作区和坪山区那两次，一共签了多少个项目？")
     assert not ans.abstained and "8 个项目" in ans.text, ans.text
+
+
+def test_a_when_question_split_by_jieba_still_asks_for_its_event(answerer):
+    """jieba cuts 从哪天起 into 哪 | 天起: the event after it (生效) is still what must be dated. Case 9 dates only
+    the guideline's release (发布), so when it takes effect is not told; when it was released is."""
+    assert answerer.answer("数据合规指引从哪天起生效？").abstained
+    ans = answerer.answer("数据合规指引从哪天起对外发布？")
+    assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
+
+
+def test_a_verb_inside_a_title_dates_no_event(answerer):
+    """Case 8's 2019 sentence dates the issuing (印发) of a plan whose title ends 实施方案: it does not say when
+    the court's fast-track procedure began to be applied (实施)."""
+    assert answerer.answer("中院的破产快审机制是从哪一年哪个月开始实施的？").abstained
+    ans = answerer.answer("综合改革试点实施方案是哪年印发的？")
+    assert not ans.abstained and "2019年" in ans.text, ans.text
+
+
+def test_a_sentence_dated_by_the_one_before_dates_its_event(answerer):
+    """Case 5 writes "2022年2月，…。同年，…建立了…民意速办服务平台": the platform is dated by 同年."""
+    ans = answerer.answer("民意速办平台是哪年建起来的？")
+    assert not ans.abstained and "2022年" in ans.text, ans.text
+
+
+def test_a_district_the_case_never_names_has_no_figure(answerer):
+    """Case 2 gives the citywide 户均停水时间 (3.6小时) and no district's: asked for 南山区's, it refuses."""
+    assert answerer.answer("南山区去年户均停水多少小时？").abstained
+    ans = answerer.answer("全市户均停水时间是多少小时？")
+    assert not ans.abstained and "3.6小时" in ans.text, ans.text
+
+
+def test_one_item_of_a_list_does_not_own_the_lists_total(answerer):
+    """Case 6: 与中国银行、中国农业银行、华夏银行等银行签署…共提供 4200 亿授信额度 — the total of all the banks,
+    not what 中国农业银行 gave; the total itself is given."""
+    assert answerer.answer("合作银行的授信额度里，中国农业银行提供了多少？").abstained
+    ans = answerer.answer("合作银行一共给民企提供了多少授信额度？")
+    assert not ans.abstained and "4200 亿" in ans.text, ans.text
+
+
+def test_a_body_that_submitted_no_case_has_no_row(answerer):
+    """The index table's units are the submitters: 市税务局 appears in case 7's text but submitted nothing, and
+    a bureau no case names submitted nothing either; 发改委 submitted case 1."""
+    assert answerer.answer("市税务局报了什么案例？").abstained
+    assert answerer.answer("市人力资源局报送了哪个案例？").abstained
+    ans = answerer.answer("深圳市发改委报了什么案例")
+    assert not ans.abstained and ans.citations[0].chunk_id.startswith("table.") and ans.cases == (1,), ans.text
