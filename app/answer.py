@@ -59,6 +59,7 @@ CUTOFF_DATE = re.compile(r"(?:截至|截止|截止到|到)\s*(?:(?:19|20)\d{2}\s
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 TITLE = re.compile(r"《[^》]*》")
+EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
 SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?案例")  # 市水务局报了什么案例
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
@@ -1581,6 +1582,11 @@ class Answerer:
         missing += [f"“{b}”" for b in self._unknown_bodies(intent.text)]
         if any(a not in case_text for a in ARTICLE_ASKED.findall(intent.text.replace(" ", ""))):
             missing.append("问题所问条款的内容")
+        for thing in EXIST_ASKED.findall(intent.text.replace(" ", "")):
+            # 有没有过渡期: a thing the case never speaks of, in any of its words, it does not have as far as the
+            # cases tell
+            if not any(w in case_text for w in (thing, *self.tokenize(thing)) if len(w) >= 2):
+                missing.append(f"“{thing}”")
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
             missing.append("问题所问的时间")
         if "rank" in intent.wants and pool and not any(
@@ -1588,7 +1594,13 @@ class Answerer:
             missing.append("问题所问的排名")
         if intent.extreme and pool and not any(LIMIT_GIVEN.search(s.sentence.text) for s in pool[:3]):
             missing.append("问题所问的上限或下限")  # 最高能贷多少: an average (平均金额15.4万元) is no limit
-        if "duration" in intent.wants and pool and not any(DURATION.search(s.sentence.text) for s in pool[:8]):
+        # (…of what is asked: a sentence that names none of the question's own words, 药店…上线…仅7个月, gives
+        # some other span than 报错处理要多长时间)
+        own = [] if intent.english else [t for t in self._specific_words(intent.text)
+                                          if t not in self._identity.get(case_no, set())]
+        if "duration" in intent.wants and pool and not any(
+                DURATION.search(s.sentence.text) and (not own or any(t in s.sentence.text for t in own))
+                for s in pool[:8]):
             missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:2]):

@@ -1529,3 +1529,20 @@ def test_a_body_that_submitted_no_case_has_no_row(answerer):
     assert answerer.answer("市人力资源局报送了哪个案例？").abstained
     ans = answerer.answer("深圳市发改委报了什么案例")
     assert not ans.abstained and ans.citations[0].chunk_id.startswith("table.") and ans.cases == (1,), ans.text
+
+
+def test_a_span_of_time_must_be_of_what_is_asked(answerer):
+    """Case 4 says its 三级报错协调处理机制 cuts 处理时长 without a figure; its only span nearby (上线…仅7个月) is
+    how long pharmacies have settled directly. Asked how long handling an error takes, after asking about
+    the error rate, it refuses; asked how long pharmacies have been live, it answers."""
+    first = answerer.answer("异地就医的结算报错率降低了多少？")
+    assert answerer.answer("处理一次报错平均需要多长时间？", history=[first]).abstained
+    ans = answerer.answer("药店和社康上线异地就医直接结算多长时间了？")
+    assert not ans.abstained and "7个月" in ans.text, ans.text
+
+
+def test_whether_it_has_a_thing_the_case_never_names_is_not_told(answerer):
+    """有没有X asks after X: case 9 never writes of a 过渡期 (transition period) for its guideline, so the
+    question is refused and names what is missing."""
+    ans = answerer.answer("企业数据合规指引有没有设过渡期？")
+    assert ans.abstained and "过渡期" in ans.text, ans.text
