@@ -125,7 +125,8 @@ MENTION_PHRASE = re.compile(r"(?:提到|提及|涉及|用到|出现|说到|讲�
                             r"(?:都|也)?(?:参与|参加|出现|出场|露面)")
 SHORT_FORM_DEFINED = re.compile(r"[（(](?:以下)?简称[“\"]([^”\"]{2,12})[”\"]")  # X（以下简称“Y”） defines Y
 EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|spending|spent|spend|price|prices|"
-                      r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars))\b", re.I)
+                      r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars)|"
+                      r"disburs\w*|lent|loaned|loans? (?:size|amount)s?|amounts? (?:lent|loaned|borrowed))\b", re.I)
 # "how much below market price": a discount, told as a share of the price
 EN_DISCOUNT = re.compile(r"\b(?:below|under|off|cheaper than|less than)\s+(?:the\s+)?market\b|\bdiscount", re.I)
 # (a rate as a noun: "the non-performing loan rate", not "used to rate")

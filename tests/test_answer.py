@@ -1546,3 +1546,11 @@ def test_whether_it_has_a_thing_the_case_never_names_is_not_told(answerer):
     question is refused and names what is missing."""
     ans = answerer.answer("企业数据合规指引有没有设过渡期？")
     assert ans.abstained and "过渡期" in ans.text, ans.text
+
+
+def test_an_english_question_about_money_lent_asks_for_a_sum(answerer):
+    """"Disbursed" and "average loan size" ask for sums of money: case 3's answer quotes 累计放款金额 3.78 亿,
+    平均金额 15.4 万元, not its sentence of 5个一级指标 and 160 万余家 businesses rated."""
+    ans = answerer.answer("What total amount has the credit product for individual businesses disbursed, and "
+                          "what is the average loan size?")
+    assert not ans.abstained and "3.78 亿" in ans.text and "15.4 万元" in ans.text, ans.text
