@@ -298,9 +298,11 @@ def read_intent(question: str) -> Intent:
     if english and "date" in wants and not _has(ql, tuple(c for c in DATE_CUES if c != "when")) \
             and not ASKING_WHEN.search(ql):
         wants.discard("date")
-    if english and re.search(r"\bwhat (is|was|are|were) the [a-z\- ]*(rate|ratio|percentage|proportion|cost|price|"
-                             r"budget|fee|expense|spending)s?\b", ql):
-        wants.add("number")  # "what is the interest rate", "what was the total cost" ask for a figure
+    if english and re.search(r"\bwhat (?:(?:is|was|are|were) (?:the|its|their) )?[a-z0-9\- ]*(rate|ratio|percentage|"
+                             r"proportion|cost|price|budget|fee|expense|spending|revenue|turnover|income|profit)s?\b", ql):
+        # "what is the interest rate", "what was the total cost", "what interest rate does it charge", "what was
+        # the combined 2023 revenue" ask for a figure
+        wants.add("number")
     if FIGURES_ASKED.search(q):
         wants.add("number")  # 各拿出了什么数字, 有哪些跟上一年相比的数据: figures, however phrased
     if BUILDING_ASKED.search(ql):

@@ -1554,3 +1554,12 @@ def test_an_english_question_about_money_lent_asks_for_a_sum(answerer):
     ans = answerer.answer("What total amount has the credit product for individual businesses disbursed, and "
                           "what is the average loan size?")
     assert not ans.abstained and "3.78 亿" in ans.text and "15.4 万元" in ans.text, ans.text
+
+
+def test_an_english_what_rate_or_revenue_question_asks_for_a_figure(answerer):
+    """"What interest rate does it charge" and "what was the firms' combined revenue" ask for figures even
+    without "how much": case 3 calls its loans only 低利率 and case 7 gives no revenue, so both are refused."""
+    assert answerer.answer("What interest rate do lenders charge sole traders under the Shenzhen credit product?"
+                           ).abstained
+    assert answerer.answer("What was the total 2023 revenue of the accounting firms in the Qianhai tax cluster?"
+                           ).abstained
