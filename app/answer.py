@@ -59,6 +59,7 @@ CUTOFF_DATE = re.compile(r"(?:截至|截止|截止到|到)\s*(?:(?:19|20)\d{2}\s
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 TITLE = re.compile(r"《[^》]*》")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
 EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
 SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?案例")  # 市水务局报了什么案例
 ENUM = re.compile(r"[、]")
@@ -1754,6 +1755,10 @@ class Answerer:
         # in the dated sentence (the case dates its agreements with other centres, not with that one)
         case_no = dated[0].paragraph.case
         others = [b for b in self._bodies_spelled(intent.text) if _bare_name(b) not in self._body_names(case_no)]
+        # (an English question names the partner by the source's own acronym: with the ICC → 国际商会国际仲裁院（ICC
+        # Court）, undated where the case lists it)
+        others += [a for a in dict.fromkeys(ACRONYM.findall(intent.text)) if intent.english
+                   and re.search(rf"\b{a}\b", self._case_text[case_no]) and a not in self._body_names(case_no)]
         if others and not intent.cross_case:
             dated = [s for s in dated if all(b in s.sentence.text.replace(" ", "") for b in others)]
             if not dated:

@@ -1563,3 +1563,11 @@ def test_an_english_what_rate_or_revenue_question_asks_for_a_figure(answerer):
                            ).abstained
     assert answerer.answer("What was the total 2023 revenue of the accounting firms in the Qianhai tax cluster?"
                            ).abstained
+
+
+def test_an_english_date_with_a_partner_named_by_acronym_needs_that_partner(answerer):
+    """Case 10 lists the ICC Court among its partners without a date and dates only its DIAC memorandum
+    (2023年8月25日): asked in English when it signed with the ICC, it refuses; with DIAC, it answers."""
+    assert answerer.answer("On what date did SCIA conclude its agreement with the ICC?").abstained
+    ans = answerer.answer("On what date did SCIA conclude its memorandum with DIAC?")
+    assert not ans.abstained and "2023年8月25日" in ans.text, ans.text
