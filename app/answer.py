@@ -148,6 +148,7 @@ QUOTED_ALTERNATIVES = re.compile(r"”\s*(?:或者?|还是|、|，|,)?\s*“")
 ANSWER_FORM = re.compile(r"[一二三四五六七八九十\d]+|各|各自|各有|分别|最|最主要|主要|核心|最核心|数字|数据|数值|指标|"
                          r"百分|百分比|比例|倍|倍数|增减|增长|下降|变化|量化|同比|多少|几")
 ASPECTS = re.compile(r"几个?方面|几件事")
+ASPECT_WORD = re.compile(r"几(?:个|件|项|条|方面|个方面|件事|项工作)")  # jieba's 几件 | 几件事: the count a list asks
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
 ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
@@ -194,7 +195,7 @@ COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收
                               "how many cases units compilation".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有 "
                        "借此 因此 由此 从而 进而 为此 已经 已".split())  # (connectives: 有多少家借此退出 counts 退出)
-SUBPOINT_TITLE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*[^。]{2,40}。$")
+SUBPOINT_TITLE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)\s*[^。]{2,40}。$")
 MARKUP = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S | re.I
 )
@@ -1483,7 +1484,11 @@ class Answerer:
         after an answer (``said``: the sentences quoted so far) gives the titles of the measures not yet told."""
         if intent.section != PRACTICE or intent.wants - {"list"}:
             return []
-        specific = [t for t in intent.tokens if t not in self._identity.get(case_no, set())
+        identity = self._identity.get(case_no, set())
+        # (帮民企干哪几件事 is no narrower: a one-character verb, the count of things asked, and a short name of the
+        # case's own words, 民企 for 民营企业, ask for the measures too)
+        specific = [t for t in intent.tokens if t not in identity and len(t) >= 2 and not ASPECT_WORD.fullmatch(t)
+                    and not any(f in identity for f in SHORT_FOR.get(t, ()))
                     and t not in OVERVIEW_WORDS and t not in STOPWORDS and not (said and MORE.fullmatch(t))]
         if specific:
             return []

@@ -1571,3 +1571,17 @@ def test_an_english_date_with_a_partner_named_by_acronym_needs_that_partner(answ
     assert answerer.answer("On what date did SCIA conclude its agreement with the ICC?").abstained
     ans = answerer.answer("On what date did SCIA conclude its memorandum with DIAC?")
     assert not ans.abstained and "2023年8月25日" in ans.text, ans.text
+
+
+def test_what_a_programme_does_for_firms_lists_its_measures(answerer):
+    """Case 6's measures are four paragraphs headed 一是帮助企业“找空间”… 四是帮助企业“解难题”. Asked which few
+    things it does for 民企 (the short name of its own 民营企业), the answer gives all four heads."""
+    ans = answerer.answer("企·航为民企做的是哪几件事？")
+    assert not ans.abstained and all(t in ans.text for t in ("找空间", "找市场", "找资金", "解难题")), ans.text
+
+
+def test_a_point_headed_yi_shi_is_told_by_the_sentence_after_its_head(answerer):
+    """一是帮助企业“找空间”。 only names the point, as a （一） heading does: the works it lists (政策推介、实地
+    考察…) are in the next sentence, which the answer quotes."""
+    ans = answerer.answer("企·航帮企业“找空间”靠的是哪几项工作？")
+    assert not ans.abstained and "政策推介" in ans.text and "诉求解决" in ans.text, ans.text
