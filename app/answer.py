@@ -148,6 +148,7 @@ QUOTED_ALTERNATIVES = re.compile(r"”\s*(?:或者?|还是|、|，|,)?\s*“")
 ANSWER_FORM = re.compile(r"[一二三四五六七八九十\d]+|各|各自|各有|分别|最|最主要|主要|核心|最核心|数字|数据|数值|指标|"
                          r"百分|百分比|比例|倍|倍数|增减|增长|下降|变化|量化|同比|多少|几")
 ASPECTS = re.compile(r"几个?方面|几件事")
+LIST_MEASURE = re.compile(r"哪(?:几|些)(章|条|项|类|种|批|期|轮|级)")  # 分了哪几章: the items a count in 章 names
 ASPECT_WORD = re.compile(r"几(?:个|件|项|条|方面|个方面|件事|项工作)")  # jieba's 几件 | 几件事: the count a list asks
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
@@ -1436,7 +1437,13 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: bool(CAUSE.search(t)), self.params.number_switch_margin)
         if "building" in intent.wants:  # 哪一栋楼: a close sentence that names a building (…大厦) goes first
             pool = self._lead_with(pool, lambda t: bool(BUILDING.search(t)), self.params.date_switch_margin)
-        if intent.doc_kinds:  # 哪份指引 / 什么办法: a close sentence that names such a document goes first
+        if (m := LIST_MEASURE.search(q)) and "list" in intent.wants:
+            # 分了哪几章: a close sentence that counts in that measure (共分为六章…包括：…) lists them
+            counted_in = re.compile(rf"[一二两三四五六七八九十百\d]+\s*{m.group(1)}")
+            pool = self._lead_with(pool, lambda t: bool(counted_in.search(t)), self.params.unit_switch_margin)
+        dated = "date" in intent.wants and pool and (DAY if intent.day else DATE).search(pool[0].sentence.text)
+        if intent.doc_kinds and not dated:  # 哪份指引 / 什么办法: a close sentence that names such a document goes
+            # first (…unless it has already yielded to the date asked: 指引是哪天发布的)
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
