@@ -1585,3 +1585,23 @@ def test_a_point_headed_yi_shi_is_told_by_the_sentence_after_its_head(answerer):
     考察…) are in the next sentence, which the answer quotes."""
     ans = answerer.answer("企·航帮企业“找空间”靠的是哪几项工作？")
     assert not ans.abstained and "政策推介" in ans.text and "诉求解决" in ans.text, ans.text
+
+
+def test_which_chapters_quotes_the_sentence_that_counts_and_names_them(answerer):
+    """Case 9: 《指引》共分为六章、77条，包括：总则…和附则. Asked which chapters the guideline has, the answer quotes
+    that sentence, not the one that says who drew the guideline up."""
+    ans = answerer.answer("检察院主导的企业数据合规指引里有哪几章？")
+    assert not ans.abstained and "总则" in ans.text and "附则" in ans.text, ans.text
+
+
+def test_a_when_question_about_a_document_quotes_its_date(answerer):
+    """Asked on which day the guideline came out, the answer leads with the dated sentence (2023年9月11日…发布了
+    《指引》), not with the sentence that names the guideline in full but gives no date."""
+    ans = answerer.answer("检察院出台的数据合规指引是哪天对外发布的？")
+    assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
+
+
+def test_which_one_day_asks_for_a_date(answerer):
+    """哪一天 asks for a day as 哪天 does: the answer quotes the guideline's 2023年9月11日."""
+    ans = answerer.answer("市检察院的企业数据合规指引是哪一天发布的？")
+    assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
