@@ -736,8 +736,25 @@ class Answerer:
         if len(parts) >= 2:
             # a part is about the case the parts before it name (“个体深信贷”单户…？有没有上限？)
             ans = self._by_parts(ans, parts, prev, filt, asked, inherit=not intent.cross_case)
+        ans = self._beyond_given(stripped, intent, ans)
         # the user's own words are kept as typed; every interface renders them as text
         return replace(ans, question=q, warnings=tuple(warnings))
+
+    def _beyond_given(self, q: str, intent: Intent, ans: Answer) -> Answer:
+        """"户均停水3.6小时里，计划停水和应急停水各占多少小时？" gives a total and asks for its parts: an answer
+        whose every figure in the unit asked is one the question gave (全市户均停水时间为3.6小时) tells the user
+        nothing new, so it is a refusal, with the quoted paragraphs to check."""
+        if (ans.abstained or "number" not in intent.wants or not intent.numbers or not intent.unit
+                or intent.english or intent.table or any(c.chunk_id.startswith("table.") for c in ans.citations)):
+            return ans  # (案例6是几个单位报送的: the 6 names a row, and the row answers)
+        given = {n for n in intent.numbers if not (len(n) == 2 and re.search(rf"(?<!\d){n}\s*年", q))}  # (23年: a year)
+        quoted = "".join(c.quote for c in ans.citations)
+        if not given or any(not set(_amounts(f)) & given for f in _unit_figures(intent.unit, quoted)):
+            return ans
+        related = tuple(dict((c.chunk_id, Related(c.chunk_id, c.case, c.case_title, c.unit, c.section, c.text, 0.0))
+                             for c in ans.citations).values())
+        return self._refuse(q, intent, related, topic=ans.topic, note=ans.context_note,
+                            missing=("问题所给数字之外的具体数字",))
 
     def _by_parts(self, whole: Answer, parts: list[str], prev: Answer | None, filt: list[int] | None,
                   asked: Sequence[str] = (), inherit: bool = False) -> Answer:

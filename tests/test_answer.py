@@ -1605,3 +1605,12 @@ def test_which_one_day_asks_for_a_date(answerer):
     """哪一天 asks for a day as 哪天 does: the answer quotes the guideline's 2023年9月11日."""
     ans = answerer.answer("市检察院的企业数据合规指引是哪一天发布的？")
     assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
+
+
+def test_a_total_the_question_gives_does_not_answer_for_its_parts(answerer):
+    """Case 2 gives only the total 户均停水时间 (3.6小时). Asked how that total splits into planned and emergency
+    cuts, an answer quoting the 3.6小时 back would say nothing new: it refuses. The total itself is answered."""
+    ans = answerer.answer("户均停水那3.6小时当中，计划停水、应急停水分别是多少小时？")
+    assert ans.abstained, ans.text
+    ans = answerer.answer("2023年全市户均停水时间是多少小时？")
+    assert not ans.abstained and "3.6小时" in ans.text, ans.text
