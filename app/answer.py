@@ -59,6 +59,8 @@ CUTOFF_DATE = re.compile(r"(?:截至|截止|截止到|到)\s*(?:(?:19|20)\d{2}\s
 ORG = re.compile(r"[\u4e00-\u9fff]{1,12}(局|委|院|部|会|行|中心|公司|所|办|集团|协会|平台|银行|法院|检察院)")
 NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 TITLE = re.compile(r"《[^》]*》")
+MONTH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
+DATE_SPAN = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*(?:至|到|—|-|～|~)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
 EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
 SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?案例")  # 市水务局报了什么案例
@@ -1438,11 +1440,26 @@ class Answerer:
                     name = re.sub(r"(了|呢|吗|啊)+$", "", thing.group(1))
                     pool = self._lead_with(pool, lambda t: name in t.replace(" ", "") and bool(unit.search(t)),
                                            self.params.unit_switch_margin)
+        if "duration" in intent.wants and len(english_parts(q) if intent.english else sub_questions(q)) < 2:
+            # how quickly / 多久: a close sentence that gives a span (最快 5 分钟) first (a question of several
+            # parts leads with it in its own part, not over the sentence the other parts need)
+            pool = self._lead_with(pool, lambda t: bool(DURATION.search(t)), self.params.date_switch_margin)
         if "date" in intent.wants:
             # a 什么时候 / 哪天 question is answered by a date, about the event asked for (发布, 实施…)
             when = DAY if intent.day else DATE
-            pool = self._lead_with(pool, lambda t: bool(when.search(t)), self.params.date_switch_margin,
-                                   lambda t: not intent.counted or any(w in t for w in intent.counted))
+            # (a cut-off, 截至2023年12月底, and a period, 2023年5月至12月, date no event that began)
+            cutoff = bool(CUTOFF_ASKED.search(intent.text))
+            def dates(t: str) -> str:
+                return t if cutoff else DATE_SPAN.sub("", CUTOFF_DATE.sub("", t))
+
+            def about(t: str) -> bool:
+                return not intent.counted or any(w in t for w in intent.counted)
+
+            pool = self._lead_with(pool, lambda t: bool(when.search(dates(t))), self.params.date_switch_margin, about)
+            # …and one dated to the month before a bare year, which is more often a baseline (由2022年底的143家)
+            if not intent.day:
+                pool = self._lead_with(pool, lambda t: bool(MONTH_DATE.search(dates(t))),
+                                       self.params.date_switch_margin, about)
             # …however far down, a dated sentence that names both the event and the thing the question names
             # (《指引》, the short form of the title asked about) answers it
             forms = {f for t in intent.quoted if t in self._flat_text for f in (t, *self._short_forms(t))}

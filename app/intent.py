@@ -16,7 +16,8 @@ NUMBER_CUES = ("多少", "几", "多大", "多高", "比例", "比率", "百分"
                "percentage", "amount", "how long", "what share", "what proportion", "what fraction", "what ratio")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪一天", "哪日", "哪年", "哪一年", "哪月", "哪个月", "哪一个月", "几月", "日期", "时间点", "什么时间", "when", "what year",
              "what date")
-DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long")
+DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long", "how quickly",
+                 "how fast", "how soon")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
             "which unit", "which department", "who", "which organization", "which organisation", "which bank")
 ALIAS_CUES = ("别名", "别称", "又名", "又叫", "又称", "简称", "全称", "其他名字", "其他名称", "also known", "other name",

@@ -1614,3 +1614,18 @@ def test_a_total_the_question_gives_does_not_answer_for_its_parts(answerer):
     assert ans.abstained, ans.text
     ans = answerer.answer("2023年全市户均停水时间是多少小时？")
     assert not ans.abstained and "3.6小时" in ans.text, ans.text
+
+
+def test_how_fast_asks_for_a_span_of_time(answerer):
+    """"How fast" asks how long, as "how long" does: case 1's answer is its 在线最快 5 分钟开函 sentence, not the
+    sentence about the banks the guarantees come from."""
+    ans = answerer.answer("How fast can a bidder have an electronic bid guarantee opened online?")
+    assert not ans.abstained and "5 分钟" in ans.text, ans.text
+
+
+def test_when_a_service_began_is_not_a_period_or_a_cut_off(answerer):
+    """Case 4 dates the pharmacies' direct settlement to 于2023年4月…率先实现; its sentences with a period
+    (2023年5月至12月) or a cut-off (截至2023年12月底…由2022年底的143家) date no start."""
+    ans = answerer.answer("When did Shenzhen's pharmacies start direct settlement for people insured in other "
+                          "provinces?")
+    assert not ans.abstained and "2023年4月" in ans.text, ans.text
