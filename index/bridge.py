@@ -74,14 +74,19 @@ def stem(word: str) -> str:
     return w
 
 
-def _senses(definitions: str) -> list[list[str]]:
-    """The word stems of each sense of one CC-CEDICT entry (``/sense/sense/``)."""
+# number words are stop words of a question, but a slogan abbreviates them to a character: 'two limits' → 双限
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten double".split())
+
+
+def _senses(definitions: str, keep: frozenset[str] = frozenset()) -> list[list[str]]:
+    """The word stems of each sense of one CC-CEDICT entry (``/sense/sense/``), stop words left out unless
+    ``keep`` holds them."""
     out = []
     for sense in definitions.strip("/").split("/"):
         sense = re.sub(r"\([^)]*\)", " ", sense).strip()
         if not sense or _NOISE.match(sense):
             continue
-        words = [stem(w) for w in _WORD.findall(sense.lower()) if w not in EN_STOP]
+        words = [stem(w) for w in _WORD.findall(sense.lower()) if w not in EN_STOP or w in keep]
         if words:
             out.append(words)
     return out
@@ -153,7 +158,7 @@ class Bridge:
                 _, _, defs = rest.partition("] ")
                 if len(word) <= 2 and not slogan_chars.isdisjoint(word):
                     # 双 /double/, 快速 /fast/: characters a slogan may abbreviate a word to
-                    for sense in _senses(defs):
+                    for sense in _senses(defs, keep=_NUMBER_WORDS):
                         if len(sense) <= 2:
                             for st in sense:
                                 chars[st].update(ch for ch in word if ch in slogan_chars)

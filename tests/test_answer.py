@@ -1629,3 +1629,11 @@ def test_when_a_service_began_is_not_a_period_or_a_cut_off(answerer):
     ans = answerer.answer("When did Shenzhen's pharmacies start direct settlement for people insured in other "
                           "provinces?")
     assert not ans.abstained and "2023年4月" in ans.text, ans.text
+
+
+def test_a_slogan_with_a_number_word_is_found_from_english(answerer):
+    """“双限” abbreviates two limits: 'two' is a stop word of questions but still a character of a slogan, so the
+    English 'two limits' finds case 8's 实行“双限”机制，即限报酬成本+限办理期限（5个月）."""
+    assert answerer.searcher.bridge.slogans_for("the 'two limits' rule") == ["双限"]
+    ans = answerer.answer("What does the court's 'two limits' rule restrict when administrators are appointed?")
+    assert not ans.abstained and "限报酬成本" in ans.text, ans.text
