@@ -396,6 +396,7 @@ CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
 LIST_SPLIT = re.compile(r"[，,；;。：:、]|等")
 # a district of the city (general knowledge): 个体深信贷在龙岗区放款多少 asks for that district's figure
 DISTRICT_PICKED = re.compile(r"(福田|罗湖|南山|盐田|宝安|龙岗|龙华|坪山|光明|大鹏)区?")
+DISTRICT_ASKED = re.compile(r"哪(?:个|些|几个|一个)?区|which district")
 TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
 
 
@@ -1630,6 +1631,9 @@ class Answerer:
         missing += [f"“{b}”" for b in self._unknown_bodies(intent.text)]
         if any(a not in case_text for a in ARTICLE_ASKED.findall(intent.text.replace(" ", ""))):
             missing.append("问题所问条款的内容")
+        if DISTRICT_ASKED.search(intent.text) and pool and not any(DISTRICT_PICKED.search(s.sentence.text)
+                                                                   for s in pool[:3]):
+            missing.append("问题所问的区")  # 128家药店里哪个区最多: a case that names no district does not say
         for thing in EXIST_ASKED.findall(intent.text.replace(" ", "")):
             # 有没有过渡期: a thing the case never speaks of, in any of its words, it does not have as far as the
             # cases tell

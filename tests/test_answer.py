@@ -1637,3 +1637,11 @@ def test_a_slogan_with_a_number_word_is_found_from_english(answerer):
     assert answerer.searcher.bridge.slogans_for("the 'two limits' rule") == ["双限"]
     ans = answerer.answer("What does the court's 'two limits' rule restrict when administrators are appointed?")
     assert not ans.abstained and "限报酬成本" in ans.text, ans.text
+
+
+def test_which_district_is_told_only_by_a_sentence_naming_districts(answerer):
+    """Case 4 counts pharmacies citywide and names no district: which district has most is refused. Case 3 does
+    name where its borrowers cluster (龙岗、宝安、龙华等区), and that is answered."""
+    assert answerer.answer("接入异地结算的药店主要在哪个区？").abstained
+    ans = answerer.answer("个体深信贷的借款人主要集中在哪几个区？")
+    assert not ans.abstained and "龙岗" in ans.text, ans.text
