@@ -991,7 +991,7 @@ class Answerer:
                 head = head[: len(head) - 1 - head[::-1].index("比")]
             before = [x for x in head if _content_word(x)]
             after = [x for x in words[i + 1 + split_cue:] if _content_word(x) and x not in MEASURE_WORDS
-                     and x not in TIME_WORDS and not (cues is not None and (x in EVENT_MANNER or x in "年月天日"))]
+                     and x not in TIME_WORDS and not (cues is not None and (x in EVENT_MANNER or x in ("年", "月", "天", "日")))]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
             before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
@@ -1720,8 +1720,11 @@ class Answerer:
             # 4200亿授信额度里，华夏银行给了多少: what is counted is one item of the figure's list (中国银行、…、
             # 华夏银行等银行…共提供4200亿), so the figure is the list's total, not that item's
             # (a body named as one: 中国银行等多少家 asks of the list; 提高授信额度、开通… lists no bodies)
+            def named_alone(w: str) -> bool:
+                return not re.search(rf"{re.escape(w)}\s*(?:、|等|和|与|及)|(?:、|和|与|及)\s*{re.escape(w)}", intent.text)
+
             words = [w for w in (*intent.counted, *self.index.tokenize.words(intent.text)) if len(w) >= 4
-                     and ORG.fullmatch(w) and not w.endswith("平台") and not re.search(rf"{re.escape(w)}\s*(?:、|等|和|与|及)|(?:、|和|与|及)\s*{re.escape(w)}", intent.text)]
+                     and ORG.fullmatch(w) and not w.endswith("平台") and named_alone(w)]
             member = next((w for w in words if any(
                 re.search(rf"、{re.escape(w)}|{re.escape(w)}(?:、|等)", s.sentence.text.replace(" ", ""))
                 for s in numeric[:3])), None)
