@@ -1646,14 +1646,14 @@ class Answerer:
             missing.append("问题所问的排名")
         if intent.extreme and pool and not any(LIMIT_GIVEN.search(s.sentence.text) for s in pool[:3]):
             missing.append("问题所问的上限或下限")  # 最高能贷多少: an average (平均金额15.4万元) is no limit
-        # (…of what is asked: a sentence that names none of the question's own words, 药店…上线…仅7个月, gives
-        # some other span than 报错处理要多长时间)
-        own = [] if intent.english else [t for t in self._specific_words(intent.text)
-                                          if t not in self._identity.get(case_no, set())]
-        if "duration" in intent.wants and pool and not any(
-                DURATION.search(s.sentence.text) and (not own or any(t in s.sentence.text for t in own))
-                for s in pool[:8]):
-            missing.append("问题所问的时长")
+        if "duration" in intent.wants and pool:
+            # (…of what is asked: a sentence that names none of the question's own words, 药店…上线…仅7个月, gives
+            # some other span than 报错处理要多长时间)
+            own = [] if intent.english else [t for t in self._specific_words(intent.text)
+                                              if t not in self._identity.get(case_no, set())]
+            if not any(DURATION.search(s.sentence.text) and (not own or any(t in s.sentence.text for t in own))
+                       for s in pool[:8]):
+                missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:2]):
             missing.append("具体人名")
@@ -2006,12 +2006,7 @@ class Answerer:
         """Cases the question names: by number, by submitting unit, or by a term only that case uses."""
         found: list[int] = []
         qn = q.replace(" ", "").replace("·", "")
-        for number, units in self._units.items():
-            for u in units:
-                # …by any of its usual names (市中级人民法院 is 中院 in 深圳中院)
-                if any(len(core) >= 2 and core in qn for v in org_variants(u)
-                       if (core := _bare_name(v))):
-                    found.append(number)
+        found.extend(self._unit_cases(qn))  # …by any of a unit's usual names (市中级人民法院 is 中院 in 深圳中院)
         # a shortened unit name (法院 for 市中级人民法院) names a case when only that case's unit contains it
         for t in self.tokenize(q):
             if len(t) < 2:
@@ -2276,17 +2271,17 @@ class Answerer:
             wanted = [order[k - 1 if k > 0 else k]] if -len(order) <= k <= len(order) else []
         else:
             wanted = list(intent.case_refs) or self._named_cases(asked)
+        missing: tuple[str, ...] = ()
         if (not intent.case_refs and not intent.all_rows and not intent.position and SUBMITTED_BY.search(q)
                 and (bodies := self._bodies_spelled(q)) and not any(self._unit_cases(b) for b in bodies)):
             # 市税务局交了啥案例: a body the cases name (in case 7) that submitted none of them is no row's unit
-            hits = self.searcher.search(asked, k=3)
-            return self._refuse(q, intent, self._related(hits), topic=topic or q, note=note,
-                                missing=tuple(f"{b}报送的案例" for b in bodies))
-        if not wanted and not intent.all_rows and not intent.position and (unknown := self._unknown_bodies(q)):
+            missing = tuple(f"{b}报送的案例" for b in bodies)
+        elif not wanted and not intent.all_rows and not intent.position and (unknown := self._unknown_bodies(q)):
             # 市人力资源和社会保障局报送了什么案例: a unit no row or case names submitted none of them
-            hits = self.searcher.search(asked, k=3)
-            return self._refuse(q, intent, self._related(hits), topic=topic or q, note=note,
-                                missing=tuple(f"“{b}”" for b in unknown))
+            missing = tuple(f"“{b}”" for b in unknown)
+        if missing:
+            return self._refuse(q, intent, self._related(self.searcher.search(asked, k=3)), topic=topic or q,
+                                note=note, missing=missing)
         if not wanted and not intent.all_rows and not intent.position:
             hits = self.searcher.search(asked, k=3)
             wanted = [hits[0].chunk.case] if hits else []
