@@ -64,6 +64,12 @@ are added. Its history:
   English, two 3-turn dialogues). On first sight (code at 2b044b5): key facts 0.80 / 0.84, all facts 0.71 /
   0.78, refusal recall 0.45 / 0.82, false refusals 0.03 / 0.00, follow-ups 1.00 / 1.00, cross-case 0.60 / 0.57,
   English 0.69 / 0.50.
+- ``part_w`` and ``part_x`` add 80 more such tuning items each, written after the fixes found with ``part_u`` /
+  ``part_v`` (``part_w``: 30 unanswerable near-misses, 10 of them in English, 22 English, 8 cross-case, one 3-turn
+  dialogue; ``part_x``: 26 unanswerable near-misses mixing a true detail with one the text never gives, 8 of them
+  in English, 18 English, 12 cross-case, 10 lists of three or more items, one 3-turn dialogue). On first sight
+  (code at 6267eca): key facts 0.86 / 0.88, all facts 0.84 / 0.85, refusal recall 0.67 / 0.69, false refusals
+  0.04 / 0.00, follow-ups 1.00 / 1.00, cross-case 0.75 / 0.75, English 0.82 / 0.89.
 """
 
 from __future__ import annotations
