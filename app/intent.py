@@ -15,7 +15,7 @@ from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE
 NUMBER_CUES = ("多少", "几", "多大", "多高", "比例", "比率", "百分", "数量", "金额", "规模", "how many", "how much", "number of",
                "percentage", "amount", "how long", "what share", "what proportion", "what fraction", "what ratio")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪一天", "哪日", "哪年", "哪一年", "哪月", "哪个月", "哪一个月", "几月", "日期", "时间点", "什么时间", "when", "what year",
-             "what date")
+             "what date", "what day", "which day", "exact day", "exact date")
 DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long", "how quickly",
                  "how fast", "how soon")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
@@ -34,7 +34,11 @@ OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进
                 "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
                 "effect", "what changed")
 FOREIGN_NAME = re.compile(r"(英文|英语|外文)(名|名称|全称|简称|缩写|叫)|english name|name in english")
-DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|what day|which day|exact date")
+# (English: on what date / what exact day / on exactly what date ask for the day, as 哪天 does)
+# a quoted name or title (“个体深信贷”, 《…指引》): opening mark, the term, closing mark
+QUOTED_TERM = re.compile(r"([“\"《])([^”\"》]{2,20})([”\"》])")
+DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|"
+                      r"\b(?:what|which)\s+(?:exact\s+)?(?:day|date)\b|\bexact(?:ly)?\s+(?:what\s+|which\s+)?(?:day|date)\b")
 STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
 # 排第几 / 排名 asks for a rank (位列全国第一, 居各试点城市之首), not a count
 RANK_CUES = ("排第几", "排在第几", "排名第几", "第几名", "排名多少", "排名如何", "排名怎么样", "排多少名", "what rank", "ranked",
@@ -300,9 +304,10 @@ def read_intent(question: str) -> Intent:
             and not ASKING_WHEN.search(ql):
         wants.discard("date")
     if english and re.search(r"\bwhat (?:(?:is|was|are|were) (?:the|its|their) )?[a-z0-9\- ]*(rate|ratio|percentage|"
-                             r"proportion|cost|price|budget|fee|expense|spending|revenue|turnover|income|profit)s?\b", ql):
+                             r"proportion|cost|price|budget|fee|expense|spending|revenue|turnover|income|profit|"
+                             r"penalt(?:y|ie)|subsid(?:y|ie)|debt)s?\b", ql):
         # "what is the interest rate", "what was the total cost", "what interest rate does it charge", "what was
-        # the combined 2023 revenue" ask for a figure
+        # the combined 2023 revenue", "what financial penalty applies" ask for a figure
         wants.add("number")
     if FIGURES_ASKED.search(q):
         wants.add("number")  # 各拿出了什么数字, 有哪些跟上一年相比的数据: figures, however phrased
@@ -370,7 +375,7 @@ def read_intent(question: str) -> Intent:
         years=tuple(dict.fromkeys(YEAR.findall(q))),
         places=tuple(dict.fromkeys([*(p for p in PLACES if p in q),
                                     *(zh for en, zh in PLACES_EN.items() if re.search(rf"\b{en}\b", ql))])),
-        quoted=tuple(re.findall(r"[“\"《]([^”\"》]{2,20})[”\"》]", q)),
+        quoted=tuple(m.group(2) for m in QUOTED_TERM.finditer(q)),
         followup_cue=_has(ql, PRONOUNS) or bool(ELLIPSIS.search(q)) or q.startswith("具体"),
         english=english,
         which_case=bool(WHICH_CASE.search(ql)),

@@ -1645,3 +1645,53 @@ def test_which_district_is_told_only_by_a_sentence_naming_districts(answerer):
     assert answerer.answer("接入异地结算的药店主要在哪个区？").abstained
     ans = answerer.answer("个体深信贷的借款人主要集中在哪几个区？")
     assert not ans.abstained and "龙岗" in ans.text, ans.text
+
+
+def test_a_when_answer_quotes_a_date_of_the_precision_and_year_asked(answerer):
+    """A when-question is answered by a dated sentence. Case 1 never says when login by electronic business
+    licence began, so that is refused though other sentences of the case carry dates. Case 5 dates the State
+    Council's guideline to a month (2022年2月; its number 国发〔2022〕5号 is no day) and the windows' opening to a
+    day in another year (2023年2月1日): asked for the guideline's day it refuses; asked for the windows' day, it
+    answers."""
+    assert answerer.answer("哪一天起，投标企业可以在交易平台上用电子营业执照扫码登录？").abstained
+    ans = answerer.answer("On what exact day in 2022 did the State Council issue its guideline asking for the "
+                          "'cannot get things done' windows?")
+    assert ans.abstained, ans.text
+    ans = answerer.answer("What date did the 办不成事 windows open across Shenzhen's service centres?")
+    assert not ans.abstained and "2023年2月1日" in ans.text, ans.text
+
+
+def test_english_figures_asked_as_money_or_as_part_of_a_given_whole(answerer):
+    """'What total debt…' asks for a sum of money: case 8 counts its fast-track cases and their months but names
+    no sum, so it refuses. 'Of the 584 … cases, how many…' asks for a part of a figure the question gives, and case
+    8 gives only the whole (its 5个月 counts months, not cases). The credit the partner banks of case 6 gave is a
+    sum the case states, and is answered."""
+    assert answerer.answer("What total debt was involved in the bankruptcy cases the court closed by fast track?"
+                           ).abstained
+    assert answerer.answer("Of the 584 simplified bankruptcy cases, how many involved private firms?").abstained
+    ans = answerer.answer("How much credit did the partner banks extend to private firms under Qi-Hang?")
+    assert not ans.abstained and "4200 亿" in ans.text, ans.text
+
+
+def test_a_figure_dated_to_another_year_does_not_answer_for_the_year_asked(answerer):
+    """Case 4 dates its pharmacies' and clinics' medical costs to 2023年5月至12月: asked for 2022 it refuses,
+    asked for 2023 it answers."""
+    assert answerer.answer("2022年，药店和社康的异地就医结算医疗总费用是多少？").abstained
+    ans = answerer.answer("2023年，药店和社康的异地就医结算医疗总费用是多少？")
+    assert not ans.abstained and "4223余万元" in ans.text, ans.text
+
+
+def test_a_quoted_term_must_be_in_the_case_that_answers(answerer):
+    """“双限” is case 8's: asked of case 3 (个体深信贷) it is refused, not explained from case 8 or from case 3's
+    other sentences; asked of bankruptcy cases it is answered."""
+    assert answerer.answer("个体深信贷那个案例里，“双限”是什么意思？").abstained
+    ans = answerer.answer("破产案件的“双限”机制是怎么规定的？")
+    assert not ans.abstained and "限报酬成本" in ans.text, ans.text
+
+
+def test_a_title_misremembered_by_a_twin_document_kind_is_read_as_the_source_title(answerer):
+    """Users mix up 指南 and 指引: 《深圳市企业数据合规指南》 is read as case 9's 《深圳市企业数据合规指引》 and its
+    chapters are listed; a title the source never writes in any form is still refused."""
+    ans = answerer.answer("《深圳市企业数据合规指南》分成了哪几章？")
+    assert not ans.abstained and "数据出境合规" in ans.text, ans.text
+    assert answerer.answer("《深圳市个人信息保护指南》分成了哪几章？").abstained
