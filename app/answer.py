@@ -33,7 +33,16 @@ from caseqa.index.pinyin import Transliterator
 from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, org_variants, unit_names
 
-from .intent import EXTREME_ASKED, MEASURE_WORDS, PLACES, QUOTED_TERM, Intent, area_words, read_intent, topic_areas
+from .intent import (
+    EXTREME_ASKED,
+    MEASURE_WORDS,
+    PLACES,
+    QUOTED_TERM,
+    Intent,
+    area_words,
+    read_intent,
+    topic_areas,
+)
 from .runtime import Runtime, check_question
 
 NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:个|项|家|条|场|次|件|户|笔|章|所|类|大|级)")
@@ -46,7 +55,11 @@ POSSESSIVE_VERBS = frozenset("有 共有 拥有 含 包含 包括 下辖 设有"
 PER_WORD = re.compile(r"每[\u4e00-\u9fff]{1,2}")
 TIME_WORDS = frozenset("时间 时长 天数 工期 周期 期限".split())  # 多少时间 asks for a duration, not a count of 时间
 MARKER_SPLIT = re.compile(r"(\[\d+\])")
-CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢|涨|跌|翻|降|升)了?|(降|升|增|减|压|控制|提高|降低|增加|减少|缩短|达)(到|至|为)了?")
+CHANGE_WORD = re.compile(r"(少|多|减少|增加|增长|提高|提升|降低|下降|上升|缩短|缩减|节省|节约|快|慢|涨|跌|翻|降|升)了?|(降|升|增|减|涨|跌|压|控制|提高|降低|增加|减少|缩短|达)(到|至|为)了?")
+# a change asked from one figure to another, and told: 从多少家涨到多少家 / 由2022年底的143家增加至1018家
+FROM_TO_ASKED = re.compile(r"(?:从|由)(?:多少|几)[^，。？?]{0,8}?(?:到|至|为)了?(?:多少|几)|from how many|from what")
+FROM_TO_TOLD = re.compile(r"(?:从|由)[^，。；]{0,16}?\d[^，。；]{0,16}?(?:到|至|为)\s*\d")
+SPAN_WORD = re.compile(r"[一二两三四五六七八九十几半]+(?:年|个月|月|天|周)")
 ANAPHORIC_TIME = re.compile(r"^\s*(同年|当年|同月|当月|次年|翌年|同日|当日|同期|随后|此后)")
 # a sentence whose reason is told in the one before it
 ANAPHORIC_REASON = re.compile(r"^\s*(有鉴于此|鉴于此|基于此|为此|因此|对此|由此|据此)|^.{0,30}(这一|这些|上述|此类)")
@@ -64,7 +77,9 @@ MONTH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 DATE_SPAN = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*(?:至|到|—|-|～|~)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
 EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
-SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?案例")  # 市水务局报了什么案例
+# 市水务局报了什么案例 (…报送的营商环境案例: the compilation's own words for its cases may come between)
+SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?"
+                          r"(?:营商环境|优秀|典型|改革|创新)*案例")
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
 # the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
@@ -1019,7 +1034,10 @@ class Answerer:
                      and x not in TIME_WORDS and not (cues is not None and (x in EVENT_MANNER or x in ("年", "月", "天", "日")))]
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
-            before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)]
+            # (…and so do a bare 到 / 至 and a span it moved in: 一年里从多少家涨到多少家 counts neither 一年 nor 到)
+            before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)
+                      and x not in ("到", "至") and not SPAN_WORD.fullmatch(x)]
+            after = [x for x in after if not CHANGE_WORD.fullmatch(x) and x not in ("到", "至")]
             # 协会有多少会员: what comes before 有 owns what is counted, it is not counted itself
             owner = next((x for x in reversed(head) if x.strip() and x != "了"), "") in POSSESSIVE_VERBS
             noun_after = [x for x in after[:1] if _counted_core(x)]
@@ -1035,7 +1053,8 @@ class Answerer:
         # (a word of the text keeps its measure-word head: 项目 is no 目)
         cores = (w if len(w) >= 2 and w in self._vocabulary and w[:1] in MEASURE_WORDS else _counted_core(w)
                  for w in out)
-        return tuple(dict.fromkeys(w for w in cores if w and w not in ASK_FILLERS))
+        # (…and a change word glued to its measure word, 家涨, says how it moved once the 家 goes)
+        return tuple(dict.fromkeys(w for w in cores if w and w not in ASK_FILLERS and not CHANGE_WORD.fullmatch(w)))
 
     def _ranked(self, q: str) -> tuple[str, ...]:
         """What a 排第几 question ranks: its content words before the cue, less places and scopes
@@ -1345,6 +1364,13 @@ class Answerer:
                 return True
         return bool(re.search(r"[A-Z][A-Za-z&.]+(?:\s+[A-Z][A-Za-z&.]+)*\s*(?:Co|Ltd|Inc|Bank|Group)\b", text))
 
+    def _place_told(self, text: str) -> bool:
+        """Whether ``text`` says where something happened: a place name just after 在 / 于 / 赴 (在维也纳参加…);
+        places merely named (深圳与中东地区…合作) say nothing of where."""
+        tagged = [(w.word, w.flag) for w in self._pos().cut(text)]
+        return any(w in ("在", "于", "赴") and any(f == "ns" for _, f in tagged[i + 1: i + 4])
+                   for i, (w, _) in enumerate(tagged))
+
     def _pos(self) -> Any:
         """jieba's part-of-speech tagger over the index's own dictionary (made on first use)."""
         if self._posseg is None:
@@ -1441,6 +1467,9 @@ class Answerer:
         if "date" in intent.wants and not any((DAY if intent.day else DATE).search(s.sentence.text)
                                               and all(y in s.sentence.text for y in intent.years) for s in chosen):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的时间",))
+        # 在哪个城市签的 / where was it held: so does an answer that names no place where it happened
+        if "place" in intent.wants and not any(self._place_told(s.sentence.text) for s in chosen):
+            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的地点",))
         # 那一场来了多少家企业: the answer must lead with a figure in the unit asked; one further down the case
         # (80 多家, 400 余家) that let the question pass its checks counts something else
         if ("number" in intent.wants and intent.unit and len(re.findall(r"多少|几", q)) == 1
@@ -1478,6 +1507,10 @@ class Answerer:
                     name = re.sub(r"(了|呢|吗|啊)+$", "", thing.group(1))
                     pool = self._lead_with(pool, lambda t: name in t.replace(" ", "") and bool(unit.search(t)),
                                            self.params.unit_switch_margin)
+        if "number" in intent.wants and FROM_TO_ASKED.search(q):
+            # 从多少家涨到多少家: a close sentence that tells a change from one figure to another (由2022年底的143家
+            # 增加至1018家) before one that only counts
+            pool = self._lead_with(pool, lambda t: bool(FROM_TO_TOLD.search(t)), self.params.unit_switch_margin)
         if "duration" in intent.wants and len(english_parts(q) if intent.english else sub_questions(q)) < 2:
             # how quickly / 多久: a close sentence that gives a span (最快 5 分钟) first (a question of several
             # parts leads with it in its own part, not over the sentence the other parts need)

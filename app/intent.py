@@ -68,6 +68,11 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
 EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
 BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|楼宇|楼)(?:叫什么|叫啥|名称|名字|是哪)|"
                             r"(?:which|what) (?:building|tower)|name of the (?:building|tower)")
+# where something took place: 在哪个城市签的, 在哪儿召开, where was it held (难点在哪里 asks for a point, not a place;
+# 哪个区 is a district, checked on its own)
+PLACE_ASKED = re.compile(r"哪(?:个|座)(?:城市|国家)|什么地方|哪个地方|在哪(?:儿|里)?(?:举办|举行|召开|签|开的|办的|参加)|"
+                         r"\bwhere (?:was|were|did|is|are|does|do)\b|\bin which (?:city|country|place)\b|"
+                         r"\bwhich (?:city|country)\b")
 LIMIT_NAMED = re.compile(r"上限|下限|封顶")  # 有没有额度上限 asks for a limit without 多少
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),
@@ -122,8 +127,9 @@ PLACES = tuple(
 FIRM_ASKED = re.compile(r"哪(?:一|几|两|三|四|五)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所|医院|药店)|"
                         r"(公司|企业|银行|事务所|医院|药店)(?:分别|各自|都|具体|到底|究竟)?"
                         r"(?:是哪(?:一|几|两|三|四|五)?(?:家|个|些)|有哪(?:一|几|两|三|四|五)?(?:家|个|些)(?![\u4e00-\u9fff]))"
-                        # 那家企业叫什么名字: the firm just described, asked for by name
-                        r"|(?:那|这)一?(?:家|个)[\u4e00-\u9fff]{0,6}?(公司|企业|银行|事务所|医院|药店)[\u4e00-\u9fff]{0,2}?的?"
+                        # 那家企业叫什么名字 / 涉事的企业叫什么: the firm just described, asked for by name
+                        r"|(?:(?:那|这)一?(?:家|个)[\u4e00-\u9fff]{0,6}?|的)(公司|企业|银行|事务所|医院|药店)"
+                        r"[\u4e00-\u9fff]{0,2}?的?"
                         r"(?:叫什么|名字|名称|全称|是谁)"
                         r"|\bwhich (?:[a-z]+ )?(bank|company|firm|hospital|pharmacy)s?\b"
                         # (which World Bank framework asks for a framework: the firm word only modifies it)
@@ -311,6 +317,8 @@ def read_intent(question: str) -> Intent:
         wants.add("number")
     if FIGURES_ASKED.search(q):
         wants.add("number")  # 各拿出了什么数字, 有哪些跟上一年相比的数据: figures, however phrased
+    if PLACE_ASKED.search(ql):
+        wants.add("place")
     if BUILDING_ASKED.search(ql):
         wants.add("building")  # 依托的是哪一栋楼, 那栋大楼叫什么: a building is named
         wants.discard("number")  # (哪两栋楼 asks which two, not how many)

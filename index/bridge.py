@@ -43,11 +43,27 @@ _IDIOMS = (
 )
 
 
+# acronyms of international bodies, which the dictionary does not spell out but a Chinese text names in full
+# (联合国国际贸易法委员会 for UNCITRAL): general knowledge, like the dictionary itself
+_ACRONYMS = {
+    "UNCITRAL": "United Nations Commission on International Trade Law",
+    "UNCTAD": "United Nations Conference on Trade and Development",
+    "WIPO": "World Intellectual Property Organization",
+    "WTO": "World Trade Organization",
+    "OECD": "Organisation for Economic Cooperation and Development",
+    "IMF": "International Monetary Fund",
+    "APEC": "Asia Pacific Economic Cooperation",
+    "ASEAN": "Association of Southeast Asian Nations",
+}
+_ACRONYM = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b")
+
+
 def plain_english(text: str) -> str:
-    """``text`` with phrasal verbs put in the words a dictionary sense uses."""
+    """``text`` with phrasal verbs put in the words a dictionary sense uses, and international bodies' acronyms
+    spelled out."""
     for pattern, plain in _IDIOMS:
         text = pattern.sub(plain, text)
-    return text
+    return _ACRONYM.sub(lambda m: _ACRONYMS[m.group(1)], text)
 
 
 def is_english(text: str) -> bool:

@@ -1695,3 +1695,42 @@ def test_a_title_misremembered_by_a_twin_document_kind_is_read_as_the_source_tit
     ans = answerer.answer("《深圳市企业数据合规指南》分成了哪几章？")
     assert not ans.abstained and "数据出境合规" in ans.text, ans.text
     assert answerer.answer("《深圳市个人信息保护指南》分成了哪几章？").abstained
+
+
+def test_a_body_named_in_a_case_that_submitted_none_has_no_index_row(answerer):
+    """市住建局 appears in case 6 (the programme visited it) but submitted no case: "…报送的营商环境案例" is
+    refused however the compilation's words for its cases come between; 市水务局's is answered from its row."""
+    assert answerer.answer("市住建局报送的优秀案例是哪个？").abstained
+    ans = answerer.answer("市水务局报送的营商环境案例叫什么？")
+    assert not ans.abstained and "供水可靠性" in ans.text, ans.text
+
+
+def test_the_name_of_a_described_firm_must_be_a_firm_name(answerer):
+    """Case 9 calls the firms of its two data-compliance cases only 互联网、快递行业龙头企业: asked what the firms
+    involved are called, it refuses. Case 2 names the firm its agreement was signed with, and that is answered."""
+    assert answerer.answer("检察机关督促整改的企业叫什么名字？").abstained
+    ans = answerer.answer("跟市水务局签供水可靠性协议的企业叫什么名字？")
+    assert not ans.abstained and "深圳市环境水务集团有限公司" in ans.text, ans.text
+
+
+def test_a_change_from_one_figure_to_another_counts_the_subject(answerer):
+    """从多少家涨到多少家 counts the subject (机构), not the change (涨到) or the span (一年): case 4's 由2022年底的
+    143家增加至1018家 answers it."""
+    ans = answerer.answer("一年里，异地就医直接结算的服务机构从多少家涨到了多少家？")
+    assert not ans.abstained and "143家" in ans.text and "1018家" in ans.text, ans.text
+
+
+def test_an_international_body_named_by_acronym_is_found(answerer):
+    """UNCITRAL is 联合国国际贸易法委员会, which case 10 names in full: the session SCIA spoke at is found."""
+    ans = answerer.answer("Which UNCITRAL session did SCIA address in 2023?")
+    assert not ans.abstained and "第56届会议" in ans.text, ans.text
+
+
+def test_where_it_happened_is_told_by_a_place_after_zai(answerer):
+    """Case 10 says SCIA went to a UNCITRAL session 在维也纳, but not where its memorandum with the Dubai centre
+    was signed (the sentence names 深圳 and 中东 only as partners): the first is answered, the second refused."""
+    ans = answerer.answer("深国仲去哪个城市参加的联合国国际贸易法委员会会议？")
+    assert not ans.abstained and "维也纳" in ans.text, ans.text
+    assert answerer.answer("Where did SCIA sign its memorandum with the Dubai International Arbitration Centre?"
+                           ).abstained
+
