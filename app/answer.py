@@ -37,6 +37,7 @@ from .intent import (
     EXTREME_ASKED,
     MEASURE_WORDS,
     PLACES,
+    PLACES_EN,
     QUOTED_TERM,
     Intent,
     area_words,
@@ -75,6 +76,15 @@ NAME = re.compile(r"[“《][^”》]{2,30}[”》]")
 TITLE = re.compile(r"《[^》]*》")
 MONTH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 DATE_SPAN = re.compile(r"(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*(?:至|到|—|-|～|~)\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月")
+# a body an English question names in full: two or more capitalised words (of / for / and between) that hold
+# a body's word (Hong Kong International Arbitration Centre, London Court of International Arbitration)
+EN_BODY = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|for|and) )?){1,6}(?:Centre|Center|Court|Commission|Chamber|"
+                     r"Institute|Association|Council|Tribunal|Federation|Organi[sz]ation|Agency|Authority)"
+                     r"(?: (?:of|for) (?:[A-Z][a-z]+ ?){1,4})?)")
+# British spellings the dictionary knows by their American form
+BRITISH = {"centre": "center", "organisation": "organization", "programme": "program", "labour": "labor"}
+# words that open the name of a home body (Shenzhen Court of International Arbitration): other checks read them
+HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Municipal People Peoples".split())
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
 EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
 # 市水务局报了什么案例 (…报送的营商环境案例: the compilation's own words for its cases may come between)
@@ -535,6 +545,11 @@ def unit_pattern(q: str) -> re.Pattern[str] | None:
         if any(parts) and all(re.fullmatch(r"[\u4e00-\u9fff]*", p) for p in parts):
             return re.compile(".{1,12}?".join(map(re.escape, parts)))
     return None
+
+
+def _initials(name: str) -> str:
+    """The initials a body's English name is abbreviated to: Dubai International Arbitration Centre → DIAC."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def _holds(text: str, word: str) -> bool:
@@ -1778,7 +1793,48 @@ class Answerer:
             names = [flat[s:end] for s in range(ending - 1, start - 1, -1)]
             if not any(v in self._flat_text for n in names for v in org_variants(n)):
                 out.append(names[-1])
+        out += [name for name in EN_BODY.findall(q) if not self._knows_english_body(name)]
         return list(dict.fromkeys(out))
+
+    def _knows_english_body(self, name: str) -> bool:
+        """Whether the cases write a body an English question names in full (Hong Kong International Arbitration
+        Centre): by that name, by its initials (Dubai International Arbitration Centre → DIAC, as the cases write
+        foreign partners), or by its words translated in order (新加坡…国际…调解…中心; for "A Court of B", A B
+        Court). Home bodies (Shenzhen…, China…) are left to the other checks, and a word the dictionary does not
+        know is no evidence of absence."""
+        words = name.split()
+        text = self.corpus.text
+        if words[0] in HOME_EN or " ".join(words).lower() in text.lower():
+            return True
+        if re.search(rf"\b{_initials(name)}\b", text):
+            return True
+        bridge = self.searcher.bridge
+        if bridge is None:
+            return True
+        content = [w for w in words if w not in ("of", "for", "and", "on", "the")]
+        orders = [content]
+        if "of" in words:  # London Court of International Arbitration → London International Arbitration Court
+            i = words.index("of")
+            head, rest = words[i - 1], [w for w in words[i + 1:] if w in content]
+            orders.append([w for w in words[: i - 1] if w in content] + rest + [head])
+        for order in orders:
+            groups: list[list[dict[str, float]]] = []
+            i = 0
+            while i < len(order):
+                pair = " ".join(order[i: i + 2]).lower()
+                if pair in PLACES_EN:  # (Hong Kong is 香港, not a word each)
+                    groups.append([{PLACES_EN[pair]: 1.0}])
+                    i += 2
+                    continue
+                groups.append(bridge.groups(BRITISH.get(order[i].lower(), order[i].lower()), per_word=6))
+                i += 1
+            if not all(groups):
+                return True
+            pattern = ".{0,3}".join("(?:" + "|".join(map(re.escape, {zh for g in gs for zh in g})) + ")"
+                                    for gs in groups)
+            if re.search(pattern, self._flat_text):
+                return True
+        return False
 
     def _part_counted(self, intent: Intent, numeric: list[_Scored], case_text: str) -> bool:
         """A figure question about one part of something ("数据出境合规"那一章有几条, 走进深汕合作区那次签了

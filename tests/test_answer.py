@@ -1734,3 +1734,12 @@ def test_where_it_happened_is_told_by_a_place_after_zai(answerer):
     assert answerer.answer("Where did SCIA sign its memorandum with the Dubai International Arbitration Centre?"
                            ).abstained
 
+
+def test_a_foreign_body_the_cases_never_name_is_refused_in_english(answerer):
+    """Case 10 names its foreign partners in full with their initials (新加坡国际调解中心（SIMC）, 国际商会国际仲裁院
+    （ICC Court）). The Singapore International Arbitration Centre is none of them: what SCIA did with it is
+    refused, while the Tashkent International Arbitration Centre, written as TIAC, is answered from case 10."""
+    ans = answerer.answer("Did SCIA sign a cooperation agreement with the Singapore International Arbitration Centre?")
+    assert ans.abstained, ans.text
+    ans = answerer.answer("Which agreement did SCIA sign with the Tashkent International Arbitration Centre?")
+    assert not ans.abstained and "TIAC" in ans.text, ans.text
