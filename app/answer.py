@@ -196,6 +196,9 @@ EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Sep
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
+# what a noun right after 多少 is counted in (多少案件 → 件, 多少企业 → 家)
+NOUN_UNITS = {"案件": "件", "案子": "件", "企业": "家", "公司": "家", "银行": "家", "机构": "家", "药店": "家",
+              "医院": "家", "民企": "家", "个体户": "户", "商户": "户"}
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
                 "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"),
@@ -1098,6 +1101,8 @@ class Answerer:
                                         and rest not in self._vocabulary) else rest
                     if rest in MEASURE_WORDS:  # (…and jieba's 家能 of 多少家能 is 家)
                         return rest
+                    if rest in NOUN_UNITS:  # 多少案件 counts in 件 as 多少件案件 does
+                        return NOUN_UNITS[rest]
         return ""
 
     # ------------------------------------------------------------ routing

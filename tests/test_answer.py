@@ -1743,3 +1743,11 @@ def test_a_foreign_body_the_cases_never_name_is_refused_in_english(answerer):
     assert ans.abstained, ans.text
     ans = answerer.answer("Which agreement did SCIA sign with the Tashkent International Arbitration Centre?")
     assert not ans.abstained and "TIAC" in ans.text, ans.text
+
+
+def test_a_noun_counted_right_after_the_cue_sets_the_unit(answerer):
+    """多少案件 counts in 件 as 多少件案件 would: case 10 never counts the cases SCIA accepted, and a sentence
+    whose figures are a session number and a date does not answer it; case 8 counts its fast-track cases in 件."""
+    assert answerer.answer("2023年深圳国际仲裁院办了多少案件？").abstained
+    ans = answerer.answer("通过快审方式审结了多少案件？")
+    assert not ans.abstained and "1861件" in ans.text, ans.text
