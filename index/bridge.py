@@ -139,6 +139,10 @@ def _dictionary_lines() -> Iterable[str]:
         yield from f
 
 
+# measure characters whose counts (四级, 六章, 77条) name a structure an English question asks about by noun
+_COUNTED_MEASURES = "级章条类"
+
+
 class Bridge:
     """English stem → Chinese words of the corpus whose dictionary senses use it (with how tightly).
 
@@ -161,6 +165,9 @@ class Bridge:
         chars: dict[str, set[str]] = defaultdict(set)
         slogans = re.findall(r"“([\u4e00-\u9fff]{2,4})”", text)
         slogan_chars = set("".join(slogans))
+        # a count of levels, chapters… (四级, 六章): such a word is no dictionary entry, but its measure character
+        # is (级 /level/), and stands for every count of it in the text
+        counted = set(re.findall(rf"[一二两三四五六七八九十\d]\s*([{_COUNTED_MEASURES}])", text))
         try:
             lines = _dictionary_lines()
             for line in lines:
@@ -178,6 +185,10 @@ class Bridge:
                         if len(sense) <= 2:
                             for st in sense:
                                 chars[st].update(ch for ch in word if ch in slogan_chars)
+                if word in counted:
+                    for sense in _senses(defs):
+                        if len(sense) == 1:  # (only a sense of one word: /level/, not /step of stairs/)
+                            entries[sense[0]][word] = 1.0
                 if word not in present:
                     continue
                 for sense in _senses(defs):

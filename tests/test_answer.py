@@ -1751,3 +1751,13 @@ def test_a_noun_counted_right_after_the_cue_sets_the_unit(answerer):
     assert answerer.answer("2023年深圳国际仲裁院办了多少案件？").abstained
     ans = answerer.answer("通过快审方式审结了多少案件？")
     assert not ans.abstained and "1861件" in ans.text, ans.text
+
+
+def test_a_count_of_levels_or_chapters_is_found_from_english(answerer):
+    """四级 and 六章 are no dictionary words, but 级 is /level/ and 章 /chapter/: an English question about the
+    levels the windows were set up at, or the chapters of the guideline, finds case 5's 市、区、街道、社区四级 and
+    case 9's 共分为六章."""
+    assert answerer.searcher.bridge.groups("chapters") == [{"章": 1.0}]
+    ans = answerer.answer("At which levels of government service centres were the 'cannot get it done' windows "
+                          "installed?")
+    assert not ans.abstained and "四级" in ans.text, ans.text
