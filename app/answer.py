@@ -160,7 +160,10 @@ EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|sp
                       r"debts?|subsid(?:y|ies)|penalt(?:y|ies)|compensation|"
                       r"amounts? (?:in dispute|involved|at stake|claimed)|(?:total|combined) amount)\b", re.I)
 # "how much below market price": a discount, told as a share of the price
-EN_DISCOUNT = re.compile(r"\b(?:below|under|off|cheaper than|less than)\s+(?:the\s+)?market\b|\bdiscount", re.I)
+# (…and so does a rent or price brought down: to what level was the rent brought down → 6.5-7 折)
+EN_DISCOUNT = re.compile(r"\b(?:below|under|off|cheaper than|less than)\s+(?:the\s+)?market\b|\bdiscount|"
+                         r"\b(?:rents?|prices?|fees?)\b[^?]{0,60}?\b(?:brought down|reduced|lowered|cut)\b|"
+                         r"\b(?:bring|brought|reduce[sd]?|lower(?:ed)?|cut)\b[^?]{0,20}?\b(?:rents?|prices?|fees?)\b", re.I)
 # (a rate as a noun: "the non-performing loan rate", not "used to rate")
 EN_RATE = re.compile(r"\b(?:the|a|what|its|their)\s+(?:[a-z\-]+\s+){0,4}rates?\b|\brates? of\b|"
                      r"\b(?:ratios?|percentages?|proportions?|per ?cent|what share)\b", re.I)

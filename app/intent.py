@@ -24,7 +24,7 @@ ALIAS_CUES = ("别名", "别称", "又名", "又叫", "又称", "简称", "全�
               "known by", "known as", "also called", "a.k.a",
               "abbreviat", "short for", "full name")
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
-LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "各有", "几个方面", "几项", "which ones", "list",
+LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "列一下", "列出", "列下", "各有", "几个方面", "几项", "which ones", "list",
              "what are the")
 WHY_CUES = ("为什么", "为何", "为啥", "干嘛要", "干吗要", "背景", "原因", "起因", "目的", "初衷", "为了解决", "why", "background", "reason")
 HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法", "采取", "干了", "做了", "咋", "几件事", "几方面", "哪些方面",
@@ -315,6 +315,9 @@ def read_intent(question: str) -> Intent:
         # "what is the interest rate", "what was the total cost", "what interest rate does it charge", "what was
         # the combined 2023 revenue", "what financial penalty applies" ask for a figure
         wants.add("number")
+    if english and re.search(r"\bto what (?:level|extent)\b[^?]{0,80}?\b(?:br(?:ing|ings|ought) down|reduc|lower|cut|"
+                             r"rais|increas|shorten)", ql):
+        wants.add("number")  # "to what level was the rent brought down" asks for the figure it came to
     if FIGURES_ASKED.search(q):
         wants.add("number")  # 各拿出了什么数字, 有哪些跟上一年相比的数据: figures, however phrased
     if PLACE_ASKED.search(ql):
@@ -322,7 +325,8 @@ def read_intent(question: str) -> Intent:
     if BUILDING_ASKED.search(ql):
         wants.add("building")  # 依托的是哪一栋楼, 那栋大楼叫什么: a building is named
         wants.discard("number")  # (哪两栋楼 asks which two, not how many)
-    if re.search(r"哪几|有几[种类方面]", q):  # 哪几个部门 asks which ones, not how many
+    # 哪几个部门 asks which ones, not how many; so does 列一下几个方面 (list them)
+    if re.search(r"哪几|有几[种类方面]|列(?:举|出|一下|下)?[^，。？?]{0,2}几(?:个|项|点|类|种)?(?:方面|点|项|类|种)", q):
         wants.discard("number")
         wants.add("list")
     if "rank" in wants:

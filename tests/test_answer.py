@@ -1761,3 +1761,18 @@ def test_a_count_of_levels_or_chapters_is_found_from_english(answerer):
     ans = answerer.answer("At which levels of government service centres were the 'cannot get it done' windows "
                           "installed?")
     assert not ans.abstained and "四级" in ans.text, ans.text
+
+
+def test_list_them_asks_for_the_items_not_their_number(answerer):
+    """列一下几个方面 asks to list the aspects, not how many there are: case 6's four 一是…四是… headings are the
+    answer, and no part of it is refused for want of a figure."""
+    ans = answerer.answer("“企·航”计划帮民营企业做了什么？列一下几个方面。")
+    assert not ans.abstained and all(t in ans.text for t in ("找空间", "找市场", "找资金", "解难题")), ans.text
+    assert "没有找到" not in ans.text, ans.text
+
+
+def test_a_rent_brought_down_is_told_as_a_share_of_the_market_price(answerer):
+    """'To what level was the rent brought down' asks for the level it came to, which case 7 gives as a share of
+    the market price (6.5-7 折), ahead of its counts of firms."""
+    ans = answerer.answer("To what level did Qianhai bring down the rent for tax-service firms?")
+    assert not ans.abstained and "6.5-7 折" in ans.citations[0].quote, ans.text
