@@ -87,6 +87,8 @@ BRITISH = {"centre": "center", "organisation": "organization", "programme": "pro
 HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Municipal People Peoples".split())
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
 EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
+# 贷款期限有什么规定 / 报酬有什么限制: asks for the rules on a thing
+RULE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?(?:有什么|有啥|有哪些)(?:具体)?(?:规定|限制)")
 # 市水务局报了什么案例 (…报送的营商环境案例: the compilation's own words for its cases may come between)
 SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?"
                           r"(?:营商环境|优秀|典型|改革|创新)*案例")
@@ -1736,6 +1738,12 @@ class Answerer:
             # cases tell
             if not any(w in case_text for w in (thing, *self.tokenize(thing)) if len(w) >= 2):
                 missing.append(f"“{thing}”")
+        for thing in RULE_ASKED.findall(intent.text.replace(" ", "")):
+            # 贷款期限有什么规定: the rules on a thing the case never names (its head word, 期限) are not told there
+            thing = re.split(r"[的对给]", thing)[-1]
+            head = ([w for w in self.tokenize(thing) if len(w) >= 2] or [thing])[-1]
+            if head not in case_text:
+                missing.append(f"“{thing}”的规定")
         if "date" in intent.wants and pool and not self._date_fits(intent, pool):
             missing.append("问题所问的时间")
         if "rank" in intent.wants and pool and not any(

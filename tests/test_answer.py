@@ -1776,3 +1776,11 @@ def test_a_rent_brought_down_is_told_as_a_share_of_the_market_price(answerer):
     the market price (6.5-7 折), ahead of its counts of firms."""
     ans = answerer.answer("To what level did Qianhai bring down the rent for tax-service firms?")
     assert not ans.abstained and "6.5-7 折" in ans.citations[0].quote, ans.text
+
+
+def test_the_rules_on_a_thing_the_case_never_names_are_refused(answerer):
+    """Case 3 never speaks of a loan term (期限): what rules it sets on repayment terms is refused. Case 8 does
+    limit its administrators' pay (限报酬成本), and that is answered."""
+    assert answerer.answer("个体深信贷的还款期限有什么规定？").abstained
+    ans = answerer.answer("破产管理人的报酬有什么限制？")
+    assert not ans.abstained and "限报酬成本" in ans.text, ans.text
