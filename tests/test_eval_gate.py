@@ -10,7 +10,10 @@ part_i round, all facts to 0.78 and a cross-case floor added with the 0.785 / 4-
 part_j–part_l round. All were re-based when the held-back split grew by part_o (80 more items written the
 same way, never studied) to 187 items: its retrieval MRR@10 is 0.83 where part_c's alone was 0.87, with the
 retrieval code unchanged, and the answer floors sit just below the 187-item figures. Refusal recall was raised
-to 0.78 with the 28-of-34 result of the part_q–part_t round (one refusal below it still passes).
+to 0.78 with the 28-of-34 result of the part_q–part_t round (one refusal below it still passes). When part_y
+(80 more such items) grew the split to 267, the floors were re-based on its figures: refusal recall 0.83 (46 of
+54), English 0.70 (30 of 41), cross-case 0.71 (26 of 35; part_y's cross-case questions scored 0.58 on first
+sight). Each still passes with one more failure.
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ FLOORS = {
     ("answers", "key_fact_recall"): 0.84,
     ("answers", "all_facts_accuracy"): 0.80,
     ("answers", "citation_precision"): 0.80,
-    ("refusal", "recall"): 0.78,
-    ("cross_case_accuracy",): 0.75,
-    ("english_accuracy",): 0.66,
+    ("refusal", "recall"): 0.83,
+    ("cross_case_accuracy",): 0.71,
+    ("english_accuracy",): 0.70,
 }
 CEILINGS = {
     ("refusal", "false_refusal_rate"): 0.05,
