@@ -1505,7 +1505,7 @@ class Answerer:
         if ("number" in intent.wants and len(intent.years) == 1 and chosen
                 and (years := set(re.findall(r"((?:19|20)\d{2})\s*年", chosen[0].sentence.text)))
                 and intent.years[0] not in years and not any(intent.years[0] in s.sentence.text for s in chosen)):
-            return self._refuse(q, intent, related, topic=topic, note=note, missing=(f"{intent.years[0]}年的具体数字",))
+            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问年份的具体数字",))
         if intent.firm:
             chosen = self._with_definition(chosen)
         case = self.corpus.case(case_no)
