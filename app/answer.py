@@ -210,10 +210,10 @@ UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天
                 "倍": ("倍", "%", "％"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",),
                 "家户": ("家", "户", "个")}
 # what an English "how many X" counts, told in the measure word Chinese counts X in (companies → 家, people → 人)
-EN_COUNT_UNITS = {"家户": ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business", "bidders",
-                          "tenderers", "suppliers", "members",
+EN_COUNT_UNITS = {"家户": ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business",
                           "businesses", "bank", "banks", "pharmacy", "pharmacies", "institution", "institutions",
-                          "organisation", "organisations", "organization", "organizations", "hospital", "hospitals"),
+                          "organisation", "organisations", "organization", "organizations", "hospital", "hospitals",
+                          "bidders", "tenderers", "suppliers", "members"),
                   "人": ("people", "persons", "residents", "patients", "visitors", "participants"),
                   "件": ("disputes", "complaints", "problems", "applications", "lawsuits"),
                   "天": ("days",), "个月": ("months",), "小时": ("hours",), "分钟": ("minutes",)}
@@ -1809,7 +1809,7 @@ class Answerer:
             names = [flat[s:end] for s in range(ending - 1, start - 1, -1)]
             if not any(v in self._flat_text for n in names for v in org_variants(n)):
                 out.append(names[-1])
-        out += [name for name in EN_BODY.findall(q) if not self._knows_english_body(name)]
+        out += [name for name in map(str.strip, EN_BODY.findall(q)) if not self._knows_english_body(name)]
         return list(dict.fromkeys(out))
 
     def _knows_english_body(self, name: str) -> bool:

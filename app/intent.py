@@ -34,9 +34,9 @@ OUTCOME_CUES = ("成效", "效果", "结果", "成果", "成绩", "取得", "进
                 "收效", "反响", "用得怎么样", "用得如何", "做得怎么样", "成绩单", "results", "outcome", "impact", "achieve",
                 "effect", "what changed")
 FOREIGN_NAME = re.compile(r"(英文|英语|外文)(名|名称|全称|简称|缩写|叫)|english name|name in english")
-# (English: on what date / what exact day / on exactly what date ask for the day, as 哪天 does)
 # a quoted name or title (“个体深信贷”, 《…指引》): opening mark, the term, closing mark
 QUOTED_TERM = re.compile(r"([“\"《])([^”\"》]{2,20})([”\"》])")
+# (English: on what date / what exact day / on exactly what date ask for the day, as 哪天 does)
 DAY_CUES = re.compile(r"哪天|哪一天|哪日|几号|几月几[日号]|具体日期|哪个日子|"
                       r"\b(?:what|which)\s+(?:exact\s+)?(?:day|date)\b|\bexact(?:ly)?\s+(?:what\s+|which\s+)?(?:day|date)\b")
 STATE_QUESTION = re.compile(r"((情况|现在|目前|如今|眼下).{0,6}|得)(怎么样|怎样|如何|咋样)(了|啊)?\s*[？?！!。]*$")
