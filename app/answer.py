@@ -727,6 +727,7 @@ class Answerer:
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
         self._body_name_cache: dict[int, list[str]] = {}
+        self._english_body_cache: dict[str, bool] = {}
         self._flat_text = self.corpus.text.replace(" ", "")
         self._identity = {
             c.number: set(self.tokenize(" ".join([c.title, c.table_title, c.unit, *self._aliases(c)])))
@@ -1486,26 +1487,8 @@ class Answerer:
         chosen = (self._overview(aspects, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
         chosen = self._month_events(q, intent, chosen, case_no, qvec, exclude)
-        # 什么时候上线的 / On exactly what date…: an answer that quotes no date (no day, when the day is asked;
-        # none in the year asked, when a year is) does not say when, whatever dated sentence further down the
-        # case let the question pass its checks
-        if "date" in intent.wants and not any((DAY if intent.day else DATE).search(s.sentence.text)
-                                              and all(y in s.sentence.text for y in intent.years) for s in chosen):
-            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的时间",))
-        # 在哪个城市签的 / where was it held: so does an answer that names no place where it happened
-        if "place" in intent.wants and not any(self._place_told(s.sentence.text) for s in chosen):
-            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的地点",))
-        # 那一场来了多少家企业: the answer must lead with a figure in the unit asked; one further down the case
-        # (80 多家, 400 余家) that let the question pass its checks counts something else
-        if ("number" in intent.wants and intent.unit and len(re.findall(r"多少|几", q)) == 1
-                and not _unit_figures(intent.unit, pool[0].sentence.text)):
-            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问的具体数字",))
-        # 2022年结算了多少人次: a figure its own sentence dates to another year (2023年5月至12月…30.78万人次)
-        # is not that year's
-        if ("number" in intent.wants and len(intent.years) == 1 and chosen
-                and (years := set(re.findall(r"((?:19|20)\d{2})\s*年", chosen[0].sentence.text)))
-                and intent.years[0] not in years and not any(intent.years[0] in s.sentence.text for s in chosen)):
-            return self._refuse(q, intent, related, topic=topic, note=note, missing=("问题所问年份的具体数字",))
+        if unanswered := self._unanswered_by(q, intent, pool, chosen):
+            return self._refuse(q, intent, related, topic=topic, note=note, missing=(unanswered,))
         if intent.firm:
             chosen = self._with_definition(chosen)
         case = self.corpus.case(case_no)
@@ -1514,6 +1497,30 @@ class Answerer:
             if row is not None:
                 chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
         return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    def _unanswered_by(self, q: str, intent: Intent, pool: list[_Scored], chosen: list[_Scored]) -> str:
+        """What the question asks that the composed answer (``chosen``, led by ``pool[0]``) does not give, though
+        the case passed the checks of ``_unmet_constraints`` on sentences further down: "" when it gives it all."""
+        # 什么时候上线的 / On exactly what date…: an answer that quotes no date (no day, when the day is asked;
+        # none in the year asked, when a year is) does not say when
+        if "date" in intent.wants and not any((DAY if intent.day else DATE).search(s.sentence.text)
+                                              and all(y in s.sentence.text for y in intent.years) for s in chosen):
+            return "问题所问的时间"
+        # 在哪个城市签的 / where was it held: nor does an answer that names no place where it happened
+        if "place" in intent.wants and not any(self._place_told(s.sentence.text) for s in chosen):
+            return "问题所问的地点"
+        # 那一场来了多少家企业: the answer must lead with a figure in the unit asked; one further down the case
+        # (80 多家, 400 余家) counts something else
+        if ("number" in intent.wants and intent.unit and len(re.findall(r"多少|几", q)) == 1
+                and not _unit_figures(intent.unit, pool[0].sentence.text)):
+            return "问题所问的具体数字"
+        # 2022年结算了多少人次: a figure its own sentence dates to another year (2023年5月至12月…30.78万人次)
+        # is not that year's
+        if ("number" in intent.wants and len(intent.years) == 1 and chosen
+                and (years := set(re.findall(r"((?:19|20)\d{2})\s*年", chosen[0].sentence.text)))
+                and intent.years[0] not in years and not any(intent.years[0] in s.sentence.text for s in chosen)):
+            return "问题所问年份的具体数字"
+        return ""
 
     def _led(self, q: str, intent: Intent, pool: list[_Scored]) -> list[_Scored]:
         """``pool`` with a close sentence that gives what the question asks for (a figure in the unit asked,
@@ -1813,6 +1820,12 @@ class Answerer:
         return list(dict.fromkeys(out))
 
     def _knows_english_body(self, name: str) -> bool:
+        """``_finds_english_body``, once per name (a cross-case question checks it for every case)."""
+        if name not in self._english_body_cache:
+            self._english_body_cache[name] = self._finds_english_body(name)
+        return self._english_body_cache[name]
+
+    def _finds_english_body(self, name: str) -> bool:
         """Whether the cases write a body an English question names in full (Hong Kong International Arbitration
         Centre): by that name, by its initials (Dubai International Arbitration Centre → DIAC, as the cases write
         foreign partners), or by its words translated in order (新加坡…国际…调解…中心; for "A Court of B", A B
