@@ -81,6 +81,10 @@ are added. Its history:
   only in words, a plan, another city; 20 English; 10 cross-case; 6 why-questions; three 3-turn dialogues). On
   first sight (code at 49149d2): key facts 0.77, all facts 0.69, refusal recall 0.82, false refusals 0.00,
   follow-ups 0.50, cross-case 0.50, English 0.80.
+- ``part_za`` adds 80 tuning items written at the same time as ``part_z`` (24 unanswerable near-misses that change
+  one detail of a true statement, 6 of them in English; 14 English; 14 cross-case; 10 short factual questions;
+  three 3-turn dialogues, one switching case in its last turn). On first sight (code at 49149d2): key facts 0.90,
+  all facts 0.86, refusal recall 0.83, false refusals 0.00, follow-ups 1.00, cross-case 0.71, English 0.71.
 """
 
 from __future__ import annotations
