@@ -1855,6 +1855,10 @@ class Answerer:
                     groups.append([{PLACES_EN[pair]: 1.0}])
                     i += 2
                     continue
+                if order[i].lower() in PLACES_EN:  # (Singapore is 新加坡, whether or not the dictionary knows it)
+                    groups.append([{PLACES_EN[order[i].lower()]: 1.0}])
+                    i += 1
+                    continue
                 groups.append(bridge.groups(BRITISH.get(order[i].lower(), order[i].lower()), per_word=6))
                 i += 1
             if not all(groups):

@@ -80,6 +80,7 @@ WANT_CUES = (
 )
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each case", "each of the", "respectively")  # (each level: no)
+COMPARE_CUES = ("比较", "对比", "compare")
 TABLE_COUNT = re.compile(r"(?<![第哪])(多少|几)个?(报送)?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(
@@ -119,7 +120,10 @@ PLACES = tuple(
         "北京 上海 天津 重庆 广州 杭州 南京 苏州 成都 武汉 西安 长沙 郑州 青岛 厦门 宁波 东莞 佛山 珠海 惠州 中山 江门 汕头 "
         "福州 济南 合肥 沈阳 大连 哈尔滨 长春 昆明 贵阳 南宁 海口 三亚 石家庄 太原 兰州 乌鲁木齐 拉萨 呼和浩特 银川 西宁 "
         "南昌 香港 澳门 台湾 浙江 江苏 山东 河南 河北 湖南 湖北 四川 福建 安徽 辽宁 吉林 黑龙江 云南 贵州 广西 海南 "
-        "江西 山西 陕西 甘肃 青海 内蒙古 新疆 西藏 宁夏 雄安 浦东 滨海新区 横琴 南沙 港澳台 港澳"
+        "江西 山西 陕西 甘肃 青海 内蒙古 新疆 西藏 宁夏 雄安 浦东 滨海新区 横琴 南沙 港澳台 港澳 "
+        # (and abroad: a comparison with Singapore is no more in a case than one with Shanghai)
+        "新加坡 伦敦 纽约 东京 首尔 巴黎 柏林 莫斯科 迪拜 悉尼 美国 英国 日本 韩国 德国 法国 俄罗斯 意大利 印度 澳大利亚 "
+        "加拿大 欧洲 非洲 中东 东南亚"
     ).split()
 )
 # "哪家公司开发的", "试点银行是哪几家": the answer must name a firm of that kind
@@ -139,10 +143,15 @@ FIRM_EN = {"bank": "银行", "company": "公司", "firm": "公司", "hospital": 
 # The same places as an English question names them: the evidence is Chinese, so the constraint is the
 # Chinese name (an English question about Hong Kong is satisfied by 香港 in the text).
 PLACES_EN = {
-    "beijing": "北京", "shanghai": "上海", "guangzhou": "广州", "hangzhou": "杭州", "hong kong": "香港",
+    "beijing": "北京", "peking": "北京", "shanghai": "上海", "guangzhou": "广州", "hangzhou": "杭州", "hong kong": "香港",
     "macau": "澳门", "macao": "澳门", "tianjin": "天津", "chongqing": "重庆", "chengdu": "成都", "wuhan": "武汉",
     "nanjing": "南京", "suzhou": "苏州", "xiamen": "厦门", "dongguan": "东莞", "foshan": "佛山", "zhuhai": "珠海",
     "taiwan": "台湾", "hainan": "海南", "hengqin": "横琴", "nansha": "南沙",
+    "singapore": "新加坡", "london": "伦敦", "new york": "纽约", "tokyo": "东京", "seoul": "首尔", "paris": "巴黎",
+    "berlin": "柏林", "moscow": "莫斯科", "dubai": "迪拜", "sydney": "悉尼", "united states": "美国", "america": "美国",
+    "britain": "英国", "japan": "日本", "korea": "韩国", "germany": "德国", "france": "法国", "russia": "俄罗斯",
+    "italy": "意大利", "india": "印度", "australia": "澳大利亚", "canada": "加拿大", "europe": "欧洲", "africa": "非洲",
+    "middle east": "中东", "southeast asia": "东南亚",
 }
 
 # 香港或澳门 / Hong Kong or Macau: the places are alternatives
@@ -369,6 +378,10 @@ def read_intent(question: str) -> Intent:
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case \
         or dated_events
+    if cross and not _has(ql, tuple(c for c in CROSS_CUES if c not in COMPARE_CUES)) and re.search(
+            r"(?:compar\w*|比较|对比|相比|比)\s*(?:with|to|against)?\s*(?:that of\s+)?(?:" + "|".join(
+                [*PLACES, *PLACES_EN]) + ")", ql):
+        cross = False  # compared with Singapore's: a comparison with a place, not between cases
     firm = FIRM_ASKED.search(ql)
     return Intent(
         text=q,

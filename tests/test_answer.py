@@ -1784,3 +1784,15 @@ def test_the_rules_on_a_thing_the_case_never_names_are_refused(answerer):
     assert answerer.answer("个体深信贷的还款期限有什么规定？").abstained
     ans = answerer.answer("破产管理人的报酬有什么限制？")
     assert not ans.abstained and "限报酬成本" in ans.text, ans.text
+
+
+def test_a_place_abroad_is_a_constraint_like_a_city_at_home(answerer):
+    """No case compares Shenzhen with Tokyo or London: such comparisons are refused, in Chinese and in English
+    (a comparison with a place is not one between cases). Case 10 does name Russia and Dubai, and answers for
+    them."""
+    assert answerer.answer("市水务局的供水可靠性得分跟东京比怎么样？").abstained
+    assert answerer.answer("How does Shenzhen's water supply reliability score compare with London's?").abstained
+    ans = answerer.answer("深国仲和俄罗斯的哪家机构签了合作协议？")
+    assert not ans.abstained and "俄罗斯" in ans.text, ans.text
+    ans = answerer.answer("Which Dubai body did SCIA sign a memorandum with?")
+    assert not ans.abstained and "DIAC" in ans.text, ans.text
