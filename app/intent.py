@@ -102,7 +102,7 @@ OFFICES = (r"部长|局长|负责人|院长|主任|书记|市长|法官|检察�
            r"总裁|厅长|处长|科长|校长|创始人|法定代表人|法人代表|领导|主持人|发言人|审判长|庭长|仲裁员|专家|律师")
 # a question for a person's name; the office named (会长是谁, 哪位统战部部长) is where the name must stand
 PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓名)|哪一?位.{{0,6}}?(?P<office2>{OFFICES})|"
-                    r"((?:他|她|此人|这人|那人|这位|那位|该人)叫什么名字|姓名|哪一?位|\bwho (signed|led|chaired)\b|"
+                    r"((?:他|她|此人|这人|那人|这位|那位|该人)叫什么名字|姓名|哪一?位|\bwho (signed|led|chaired|chairs|heads)\b|"
                     r"\bname of the (person|official|man|woman|head|director|leader|chair(man|woman|person)?)\b|"
                     r"\bwho (was|is) the (current |former |then )?([a-z]+ )?(head|director|president|chair(man|woman|person)?|"
                     r"minister|leader|mayor|secretary|ceo|founder|governor|judge|prosecutor|manager|official|officer|"

@@ -1796,3 +1796,11 @@ def test_a_place_abroad_is_a_constraint_like_a_city_at_home(answerer):
     assert not ans.abstained and "俄罗斯" in ans.text, ans.text
     ans = answerer.answer("Which Dubai body did SCIA sign a memorandum with?")
     assert not ans.abstained and "DIAC" in ans.text, ans.text
+
+
+def test_who_heads_a_body_asks_for_a_person(answerer):
+    """'Who heads the association' asks for a person, and case 8 names the bankruptcy administrators' association
+    but nobody at its head: refused. Which association built the platform is answered."""
+    assert answerer.answer("Who heads the Shenzhen Bankruptcy Administrators Association?").abstained
+    ans = answerer.answer("Which association built the bankruptcy protection service platform?")
+    assert not ans.abstained and "深圳市破产管理人协会" in ans.text, ans.text
