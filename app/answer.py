@@ -82,7 +82,8 @@ EN_BODY = re.compile(r"\b((?:[A-Z][a-z]+ (?:(?:of|for|and) )?){1,6}(?:Centre|Cen
                      r"Institute|Association|Council|Tribunal|Federation|Organi[sz]ation|Agency|Authority)"
                      r"(?: (?:of|for) (?:[A-Z][a-z]+ ?){1,4})?)")
 # British spellings the dictionary knows by their American form
-BRITISH = {"centre": "center", "organisation": "organization", "programme": "program", "labour": "labor"}
+BRITISH = {"centre": "center", "organisation": "organization", "programme": "program", "labour": "labor",
+           "licence": "license", "licences": "licenses"}
 # words that open the name of a home body (Shenzhen Court of International Arbitration): other checks read them
 HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Municipal People Peoples".split())
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
@@ -159,7 +160,9 @@ EN_MONEY = re.compile(r"\b(cost|costs|costing|budget|budgets|revenue|revenues|sp
                       r"fees?|funding|turnover|how much money|(?:in|of) (?:yuan|rmb|dollars)|"
                       r"disburs\w*|lent|loaned|loans? (?:size|amount)s?|amounts? (?:lent|loaned|borrowed)|"
                       # (what a debt, a subsidy, a penalty or a sum in dispute comes to is a sum of money too)
-                      r"debts?|subsid(?:y|ies)|penalt(?:y|ies)|compensation|"
+                      r"debts?|subsid(?:y|ies)|penalt(?:y|ies)|fines?|compensation|"
+                      # (how much a bidder has to pay, or is charged)
+                      r"pay|pays|paid|charged?|"
                       r"amounts? (?:in dispute|involved|at stake|claimed)|(?:total|combined) amount)\b", re.I)
 # "how much below market price": a discount, told as a share of the price
 # (…and so does a rent or price brought down: to what level was the rent brought down → 6.5-7 折)
@@ -515,6 +518,11 @@ ENGLISH_COUNTED = re.compile(
     r"would|in|of|to|for|from|at|on|by|with|that|which|who|the|\w+ed|offer\w*|take\w*|took|made|became|went|got|"
     r"gave|held|built|brought|lent|paid|spent|ran|saw|came)\b)|"
     r"\bwhat (?:is|was|are|were) the (?P<b>[a-z][a-z\- ]*?(?:rate|ratio|percentage|share|proportion|number|amount))\b")
+# "how much does a bidder have to pay for the CA digital certificate": what is priced is the head of the noun
+# phrase after pay for / cost of (its last word before a verb, a preposition or the question mark)
+ENGLISH_PRICED = re.compile(r"\b(?:pay|paid|pays|charged?|charges|costs?|fees?|prices?)\s+(?:for|of|to use)\s+"
+                            r"(?:the |a |an |each |one )?(?P<thing>[a-z][a-z ,\-]{2,60}?)"
+                            r"(?=\s+(?:used|in|at|on|under|by|when|if|to|from|that|which|for)\b|\s*[?.]|$)")
 # the kinds of guidance document a title is misremembered between (指南 / 指引 are both "guide")
 DOC_KIND_TWINS = (("指南", "指引"), ("指引", "指南"))
 # "Of the 393 bidders that…" / "Among the 584 cases…": a given whole whose part the question goes on to count
@@ -537,6 +545,8 @@ def english_counted(q: str) -> tuple[str, ...]:
     if (not words or words[0] in AUXILIARIES) and (of := ENGLISH_OF_GIVEN.search(ql)) and re.search(
             r"\bhow many\b", ql[of.end():]):
         words = of.group("noun").split()
+    if (not words or words[0] in AUXILIARIES) and (priced := ENGLISH_PRICED.search(ql)):
+        words = priced.group("thing").replace(",", " ").split()[-1:]
     if not words or words[0] in AUXILIARIES:  # "how much did it lend": no noun is counted
         return ()
     return tuple(w for w in words if w not in GENERIC_EN and len(w) >= 3)
@@ -2046,9 +2056,12 @@ class Answerer:
                 return True
             # (a word's looser senses count too: issues → 问题 as well as 出具; and the figure's paragraph may
             # name the thing while its sentence says it another way: 贷款 … 最终提款 2454 笔)
-            groups = [bridge.groups(w, per_word=p.english_counted_senses) for w in intent.counted]
+            groups = [bridge.groups(BRITISH.get(w, w), per_word=p.english_counted_senses) for w in intent.counted]
             if not all(groups):
                 return True
+            if intent.unit == "钱" and ENGLISH_PRICED.search(intent.text.lower()):
+                # (a price is told with what it is the price of: 17.50 亿元 of guarantees is no certificate's fee)
+                return any(zh in s.sentence.text for s in numeric[:3] for gs in groups for g in gs for zh in g)
             return any(zh in s.paragraph.text for s in numeric[:3] for gs in groups for g in gs for zh in g)
         counted = intent.counted
         if not counted:

@@ -1804,3 +1804,11 @@ def test_who_heads_a_body_asks_for_a_person(answerer):
     assert answerer.answer("Who heads the Shenzhen Bankruptcy Administrators Association?").abstained
     ans = answerer.answer("Which association built the bankruptcy protection service platform?")
     assert not ans.abstained and "深圳市破产管理人协会" in ans.text, ans.text
+
+
+def test_a_price_is_told_with_what_it_is_the_price_of(answerer):
+    """Case 1 never says what a bidder pays for a shared digital certificate; its sums of money are guarantees
+    and savings, not that price, so the question is refused. What the e-guarantees came to is answered."""
+    assert answerer.answer("How much do bidders pay to use a shared CA certificate?").abstained
+    ans = answerer.answer("How much money in guarantees have the electronic bid bonds covered?")
+    assert not ans.abstained and "17.50 亿元" in ans.text, ans.text
