@@ -126,6 +126,8 @@ BODY_SPELLED = re.compile(BODY_END.pattern + "|中心")  # (…调解中心: a c
 NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫")
 AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
+# where a thing is set up can be a site rather than a town: 在…四级政务服务中心…设置, 落户坪山区多彩硅谷产业园
+SITE_TOLD = re.compile(r"(?:在|于|落户|入驻|位于)[^，。；：]{0,16}?(?:中心|大厦|大楼|楼宇|服务厅|大厅|园区|产业园|街道|社区)")
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
@@ -1405,7 +1407,7 @@ class Answerer:
         places merely named (深圳与中东地区…合作) say nothing of where."""
         tagged = [(w.word, w.flag) for w in self._pos().cut(text)]
         return any(w in ("在", "于", "赴") and any(f == "ns" for _, f in tagged[i + 1: i + 4])
-                   for i, (w, _) in enumerate(tagged))
+                   for i, (w, _) in enumerate(tagged)) or bool(SITE_TOLD.search(text) or BUILDING.search(text))
 
     def _pos(self) -> Any:
         """jieba's part-of-speech tagger over the index's own dictionary (made on first use)."""
@@ -1584,6 +1586,8 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: bool(CAUSE.search(t)), self.params.number_switch_margin)
         if "building" in intent.wants:  # 哪一栋楼: a close sentence that names a building (…大厦) goes first
             pool = self._lead_with(pool, lambda t: bool(BUILDING.search(t)), self.params.date_switch_margin)
+        if "place" in intent.wants:  # 设在哪里: a close sentence that says where goes first
+            pool = self._lead_with(pool, self._place_told, self.params.date_switch_margin)
         if (m := LIST_MEASURE.search(q)) and "list" in intent.wants:
             # 分了哪几章: a close sentence that counts in that measure (共分为六章…包括：…) lists them
             counted_in = re.compile(rf"[一二两三四五六七八九十百\d]+\s*{m.group(1)}")

@@ -1812,3 +1812,11 @@ def test_a_price_is_told_with_what_it_is_the_price_of(answerer):
     assert answerer.answer("How much do bidders pay to use a shared CA certificate?").abstained
     ans = answerer.answer("How much money in guarantees have the electronic bid bonds covered?")
     assert not ans.abstained and "17.50 亿元" in ans.text, ans.text
+
+
+def test_where_a_thing_is_set_up_is_a_site(answerer):
+    """设在哪里 asks where: case 5 sets its windows up 在市、区、街道、社区四级政务服务中心 (a site, not a town), and
+    that sentence leads; case 3 never says where its launch ceremony was held."""
+    ans = answerer.answer("“办不成事”反映窗口都设在哪儿？")
+    assert not ans.abstained and "四级政务服务中心" in ans.citations[0].quote, ans.text
+    assert answerer.answer("“个体深信贷”的上线启动仪式设在哪里？").abstained
