@@ -530,6 +530,9 @@ DOC_KIND_TWINS = (("指南", "指引"), ("指引", "指南"))
 # "Of the 393 bidders that…" / "Among the 584 cases…": a given whole whose part the question goes on to count
 # (what is counted is the first plural word after the figure, with up to two words before it: 584 simplified
 # bankruptcy cases)
+# "128家药店里，连锁药店有几家": a whole the question gives (128家药店) and a kind of it (连锁) whose count is asked
+PART_OF_GIVEN = re.compile(r"\d[\d.]*[家个件户笔名人项所](?P<whole>[\u4e00-\u9fff]{1,6}?)(?:里面|当中|之中|里|中)[，,]?"
+                           r"[^，,？?。]*?(?P<kind>(?:(?![多少几有是的家个件户笔名人项所])[\u4e00-\u9fff]){2,4}?)(?P=whole)")
 ENGLISH_OF_GIVEN = re.compile(r"\b(?:of|among|out of) (?:the|those|these|its|their) [\d,.]+ "
                               r"(?P<noun>(?:[a-z\-]+ ){0,2}?[a-z\-]+s)\b")
 GENERIC_EN = frozenset("many much number amount total overall average".split())
@@ -1789,6 +1792,11 @@ class Answerer:
             missing.append("具体的单位名称")
         if intent.foreign_name and not any(re.search(r"[A-Za-z]{2,}", s.sentence.text) for s in pool[:3]):
             missing.append("英文名称")
+        if "number" in intent.wants:
+            # 那128家药店里，连锁药店有几家: the kind of part picked out of a given whole (连锁) must be named
+            for m in PART_OF_GIVEN.finditer(intent.text.replace(" ", "")):
+                if m.group("kind") not in case_text:
+                    missing.append(f"“{m.group('kind')}{m.group('whole')}”")
         if "number" in intent.wants and pool:
             numeric = [s for s in pool[:8] if NUMBER.search(s.sentence.text)]
             if not numeric or (counted and not (self._number_fits(intent, numeric, case_no) and (

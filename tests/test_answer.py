@@ -7,7 +7,15 @@ import re
 
 import pytest
 
-from caseqa.app.answer import Answerer, answer_json, attribute_parts, english_counted, inline_items, unit_pattern
+from caseqa.app.answer import (
+    PART_OF_GIVEN,
+    Answerer,
+    answer_json,
+    attribute_parts,
+    english_counted,
+    inline_items,
+    unit_pattern,
+)
 from caseqa.app.runtime import QueryError
 from caseqa.eval.evalset import load_items
 from caseqa.eval.metrics import numbers_grounded
@@ -1820,3 +1828,11 @@ def test_where_a_thing_is_set_up_is_a_site(answerer):
     ans = answerer.answer("“办不成事”反映窗口都设在哪儿？")
     assert not ans.abstained and "四级政务服务中心" in ans.citations[0].quote, ans.text
     assert answerer.answer("“个体深信贷”的上线启动仪式设在哪里？").abstained
+
+
+def test_a_kind_picked_out_of_a_given_whole_must_be_named(answerer):
+    """837家社康中心 is case 4's figure, but it never sorts them (中医社康): how many of that kind is refused. The
+    kind is the word just before the whole named again; a question that names none picks no kind."""
+    assert answerer.answer("那837家社康中心里，中医社康中心有多少家？").abstained
+    assert PART_OF_GIVEN.search("那128家药店里，连锁药店有几家？").group("kind") == "连锁"
+    assert PART_OF_GIVEN.search("那128家药店中有多少家药店在福田？") is None
