@@ -1780,8 +1780,10 @@ class Answerer:
             # some other span than 报错处理要多长时间)
             own = [] if intent.english else [t for t in self._specific_words(intent.text)
                                               if t not in self._identity.get(case_no, set())]
+            # (…and of the kind of case asked: 破产重整案件 is not told by 破申、清终、破终案件…2.5个月)
+            kinds = re.findall(r"([\u4e00-\u9fff]{2})案件", intent.text)
             if not any(DURATION.search(s.sentence.text) and (not own or any(t in s.sentence.text for t in own))
-                       for s in pool[:8]):
+                       and all(k in s.sentence.text for k in kinds) for s in pool[:8]):
                 missing.append("问题所问的时长")
         if intent.person and not any(self._has_person(s.sentence.text) and (not intent.title or intent.title in
                                      s.sentence.text) for s in pool[:2]):

@@ -1836,3 +1836,11 @@ def test_a_kind_picked_out_of_a_given_whole_must_be_named(answerer):
     assert answerer.answer("那837家社康中心里，中医社康中心有多少家？").abstained
     assert PART_OF_GIVEN.search("那128家药店里，连锁药店有几家？").group("kind") == "连锁"
     assert PART_OF_GIVEN.search("那128家药店中有多少家药店在福田？") is None
+
+
+def test_a_duration_is_told_for_the_kind_of_case_asked(answerer):
+    """Case 8 gives the average length of 破申、清终、破终 cases and of simple bankruptcies, not of settlement
+    (和解) cases: their length is refused, the simple bankruptcies' answered."""
+    assert answerer.answer("快审机制下，破产和解案件平均要审多长时间？").abstained
+    ans = answerer.answer("简易破产案件平均审理周期多长？")
+    assert not ans.abstained and "5个月以内" in ans.text, ans.text
