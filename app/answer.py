@@ -89,7 +89,8 @@ HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Mun
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
 EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
 # 贷款期限有什么规定 / 报酬有什么限制: asks for the rules on a thing
-RULE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?(?:有什么|有啥|有哪些)(?:具体)?(?:规定|限制)")
+RULE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?(?:(?:有什么|有啥|有哪些)(?:具体)?(?:规定|限制)|"
+                        r"(?:是|又是)?(?:怎么|怎样|如何)(?:规定|限定|设定)的?)")
 # 市水务局报了什么案例 (…报送的营商环境案例: the compilation's own words for its cases may come between)
 SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:什么|哪个|哪些|哪几个|啥|几个)?"
                           r"(?:营商环境|优秀|典型|改革|创新)*案例")

@@ -1844,3 +1844,11 @@ def test_a_duration_is_told_for_the_kind_of_case_asked(answerer):
     assert answerer.answer("快审机制下，破产和解案件平均要审多长时间？").abstained
     ans = answerer.answer("简易破产案件平均审理周期多长？")
     assert not ans.abstained and "5个月以内" in ans.text, ans.text
+
+
+def test_how_a_thing_is_regulated_needs_the_thing_in_the_case(answerer):
+    """X是怎么规定的 asks for the rules on X: case 9 never speaks of a time limit (时限) for filing data leaving the
+    country, so it is refused; case 8 does limit administrators' pay (限报酬成本)."""
+    assert answerer.answer("《指引》对数据出境的申报时限是怎么规定的？").abstained
+    ans = answerer.answer("破产管理人的报酬是怎么规定的？")
+    assert not ans.abstained and "限报酬成本" in ans.text, ans.text
