@@ -1125,6 +1125,14 @@ class Answerer:
                         return rest
                     if rest in NOUN_UNITS:  # 多少案件 counts in 件 as 多少件案件 does
                         return NOUN_UNITS[rest]
+                    # …and so does 多少(商事)仲裁案件: a word or two may say which kind before the noun
+                    if not w.endswith(cue):
+                        continue
+                    for j in (i + 2, i + 3):
+                        kinds = words[i + 1: j]
+                        if j < len(words) and all(re.fullmatch(r"[\u4e00-\u9fff]+", k) and k not in NOUN_UNITS
+                                                  for k in kinds) and words[j] in NOUN_UNITS:
+                            return NOUN_UNITS[words[j]]
         return ""
 
     # ------------------------------------------------------------ routing

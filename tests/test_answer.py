@@ -1852,3 +1852,11 @@ def test_how_a_thing_is_regulated_needs_the_thing_in_the_case(answerer):
     assert answerer.answer("《指引》对数据出境的申报时限是怎么规定的？").abstained
     ans = answerer.answer("破产管理人的报酬是怎么规定的？")
     assert not ans.abstained and "限报酬成本" in ans.text, ans.text
+
+
+def test_a_kind_word_before_the_counted_noun_keeps_its_unit(answerer):
+    """多少商事仲裁案件 counts in 件 as 多少案件 does: case 10 counts no arbitration cases, and its session numbers
+    and dates do not answer; case 8's 多少破产案件 is answered in 件."""
+    assert answerer.answer("深国仲一年受理多少商事仲裁案件？").abstained
+    ans = answerer.answer("通过快审方式审结了多少破产案件？")
+    assert not ans.abstained and "1861件" in ans.text, ans.text
