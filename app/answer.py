@@ -440,7 +440,7 @@ CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
 LIST_SPLIT = re.compile(r"[，,；;。：:、]|等")
 # a district of the city (general knowledge): 个体深信贷在龙岗区放款多少 asks for that district's figure
 DISTRICT_PICKED = re.compile(r"(福田|罗湖|南山|盐田|宝安|龙岗|龙华|坪山|光明|大鹏)区?")
-DISTRICT_ASKED = re.compile(r"哪(?:个|些|几个|一个)?区|which district")
+DISTRICT_ASKED = re.compile(r"哪(?:个|些|几个|一个)?区|各(?:个)?区(?:分别|各自|各)|which district")
 TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
 
 

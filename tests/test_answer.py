@@ -1860,3 +1860,8 @@ def test_a_kind_word_before_the_counted_noun_keeps_its_unit(answerer):
     assert answerer.answer("深国仲一年受理多少商事仲裁案件？").abstained
     ans = answerer.answer("通过快审方式审结了多少破产案件？")
     assert not ans.abstained and "1861件" in ans.text, ans.text
+
+
+def test_figures_by_district_need_districts_in_the_evidence(answerer):
+    """各区分别有多少 asks for a breakdown by district, which case 1 never gives for its 8202 firms."""
+    assert answerer.answer("用电子营业执照投标的企业在各区分别有多少家？").abstained
