@@ -2444,7 +2444,13 @@ class Answerer:
                         chosen.append(x)
                 groups.append((self.corpus.case(c), sorted(chosen, key=lambda x: (x.paragraph.start, x.sentence.start))))
                 continue
-            groups.append((self.corpus.case(c), self._select(pool, intent, narrow)))
+            chosen = self._select(pool, intent, narrow)
+            if "place" in intent.wants and not any(self._place_told(x.sentence.text) for x in chosen):
+                # 那13个平台分别在哪些城市: a line that names no place where says nothing of where
+                if alone:
+                    return self._refuse(q, intent, related, topic=topic, missing=("问题所问的地点",))
+                continue
+            groups.append((self.corpus.case(c), chosen))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
         return self._compose(q, intent, groups, related, topic=topic)

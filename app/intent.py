@@ -70,7 +70,7 @@ BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|
                             r"(?:which|what) (?:building|tower)|name of the (?:building|tower)")
 # where something took place: 在哪个城市签的, 在哪儿召开, where was it held (难点在哪里 asks for a point, not a place;
 # 哪个区 is a district, checked on its own)
-PLACE_ASKED = re.compile(r"哪(?:个|座)(?:城市|国家)|什么地方|哪个地方|在哪(?:儿|里)?(?:举办|举行|召开|签|开的|办的|参加)|"
+PLACE_ASKED = re.compile(r"哪(?:个|座|些|几个)(?:城市|国家)|什么地方|哪个地方|在哪(?:儿|里)?(?:举办|举行|召开|签|开的|办的|参加)|"
                          r"(?:设|建|位于|坐落|落户|落地|选址)在?(?:哪(?:儿|里)|何处)|"
                          r"\bwhere (?:was|were|did|is|are|does|do)\b|\bin which (?:city|country|place)\b|"
                          r"\bwhich (?:city|country)\b")

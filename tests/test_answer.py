@@ -1865,3 +1865,10 @@ def test_a_kind_word_before_the_counted_noun_keeps_its_unit(answerer):
 def test_figures_by_district_need_districts_in_the_evidence(answerer):
     """各区分别有多少 asks for a breakdown by district, which case 1 never gives for its 8202 firms."""
     assert answerer.answer("用电子营业执照投标的企业在各区分别有多少家？").abstained
+
+
+def test_which_cities_needs_a_place_in_every_line(answerer):
+    """哪些城市 asks where: case 1 counts 13 pilot trading platforms but never says where they are, and a
+    which-cities question about them is refused, whether or not it reads as a list of cases (分别)."""
+    assert answerer.answer("和深圳互认数字证书的试点平台都在哪些城市？").abstained
+    assert answerer.answer("那13个互认数字证书的试点平台分别在哪些城市？").abstained
