@@ -1597,7 +1597,12 @@ class Answerer:
             # 为什么 / why: a close sentence that gives a cause (由于…导致…) before one that names the response
             pool = self._lead_with(pool, lambda t: bool(CAUSE.search(t)), self.params.number_switch_margin)
         if "building" in intent.wants:  # 哪一栋楼: a close sentence that names a building (…大厦) goes first
-            pool = self._lead_with(pool, lambda t: bool(BUILDING.search(t)), self.params.date_switch_margin)
+            # (…by its fullest name among the close ones: 前海国际税务师大厦, not a later 国际税务师大厦)
+            margin = self.params.date_switch_margin
+            names = [m.group(0) for s in pool[:8] if s.score >= pool[0].score - margin
+                     for m in BUILDING.finditer(s.sentence.text)] if pool else []
+            full = max(names, key=len, default="")
+            pool = self._lead_with(pool, lambda t: bool(full) and full in t, margin)
         if "place" in intent.wants:  # 设在哪里: a close sentence that says where goes first
             pool = self._lead_with(pool, self._place_told, self.params.date_switch_margin)
         if (m := LIST_MEASURE.search(q)) and "list" in intent.wants:

@@ -66,7 +66,7 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
     return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare)
                  and (issued or k not in EVERYDAY_KINDS))
 EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
-BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|楼宇|楼)(?:叫什么|叫啥|名称|名字|是哪)|"
+BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|楼宇|楼)[，,]?(?:分别|各自|都)?(?:叫什么|叫啥|名称|名字|是哪)|"
                             r"(?:which|what) (?:building|tower)|name of the (?:building|tower)")
 # where something took place: 在哪个城市签的, 在哪儿召开, where was it held (难点在哪里 asks for a point, not a place;
 # 哪个区 is a district, checked on its own)

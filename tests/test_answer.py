@@ -1872,3 +1872,10 @@ def test_which_cities_needs_a_place_in_every_line(answerer):
     which-cities question about them is refused, whether or not it reads as a list of cases (分别)."""
     assert answerer.answer("和深圳互认数字证书的试点平台都在哪些城市？").abstained
     assert answerer.answer("那13个互认数字证书的试点平台分别在哪些城市？").abstained
+
+
+def test_each_cases_building_is_named_in_full(answerer):
+    """Asked for the buildings two cases rest on, each line leads with the sentence naming its building in
+    full: case 7's 前海国际税务师大厦 (not a later mention of 国际税务师大厦), case 10's 国际仲裁大厦."""
+    ans = answerer.answer("前海财税集聚区和深圳国际仲裁院所在的楼，分别叫什么名字？")
+    assert not ans.abstained and "前海国际税务师大厦" in ans.text and "国际仲裁大厦" in ans.text, ans.text
