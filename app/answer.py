@@ -189,12 +189,12 @@ QUOTED_ALTERNATIVES = re.compile(r"”\s*(?:或者?|还是|、|，|,)?\s*“")
 # words that say what form an answer takes (数字, 百分比, 倍数, 增减), not what it is about
 ANSWER_FORM = re.compile(r"[一二三四五六七八九十\d]+|各|各自|各有|分别|最|最主要|主要|核心|最核心|数字|数据|数值|指标|"
                          r"百分|百分比|比例|倍|倍数|增减|增长|下降|变化|量化|同比|多少|几")
-ASPECTS = re.compile(r"几个?方面|几件事")
+ASPECTS = re.compile(r"几个?方面|几件事|几块|几个?部分")
 LIST_MEASURE = re.compile(r"哪(?:几|些)(章|条|项|类|种|批|期|轮|级)")  # 分了哪几章: the items a count in 章 names
 ASPECT_WORD = re.compile(r"几(?:个|件|项|条|方面|个方面|件事|项工作)")  # jieba's 几件 | 几件事: the count a list asks
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
-ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家)")
+ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家|块|部分|方面)")
 # 还有别的吗: asks for more (searched in a question, and matched whole against its words)
 # (还 + a verb asks what else was done: 它还跟谁签了…; 还是 / 还在 / 还能 / 还没 are "still", "or", "can")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other|还(?=[\u4e00-\u9fff])(?!是|要|会|能|可|没|不|在|算|好|行|需|得|应)")
@@ -227,7 +227,9 @@ GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多�
                           "情况 具体 一共 目前 现在 当时 后来 以后 之后 然后 那么 这个 那个 单位 部门 哪家 几个".split())
 OVERVIEW_WORDS = frozenset("怎么 怎样 如何 做 做的 做法 搞 搞的 干 干的 措施 举措 主要 哪些 采取 具体 实施 推进 开展 工作 案例 事 事情 "
                            "帮 帮助 几件 几件事 件事 方面 几方面 哪几个 "
-                           "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项".split())
+                           "了 的 是 呢 吗 什么 方法 办法 推动 方面 几条 几点 几项 哪几 几个 条 点 项 "
+                           # (分成哪几块 / 分为几个部分: the parts a case's measures fall into are its titled measures)
+                           "分成 分为 分 几块 块 部分 几部分 几个部分".split())
 # words that only name a section (为什么 → 工作背景, 成效 → 工作成效)
 # what a part of a several-question question may ask that earns it a quote of its own
 FACT_WANTS = frozenset("number date duration name list org rank event".split())

@@ -113,7 +113,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这件事", "这事", "此事", "该事", "这个事", "那件事",
             "这里", "this case", "it", "its", "they", "them", "that case")
-ELLIPSIS = re.compile(r"^(那|那么|还有|另外|再|然后|and|what about)|呢[？?]?$|第[一二三四五六七八九十\d]+(个|条|项|点)|还有(别的|其他|吗)")
+ELLIPSIS = re.compile(r"^(那|那么|还有|另外|再|然后|and|what about)|呢[？?]?$|第[一二三四五六七八九十\d]+(个|条|项|点|块|部分|方面)|还有(别的|其他|吗)")
 # Common Chinese places outside this compilation's city. Used only as a constraint: a place named in the
 # question must occur in the evidence. (General knowledge, not drawn from any eval question.)
 PLACES = tuple(
@@ -335,8 +335,9 @@ def read_intent(question: str) -> Intent:
     if BUILDING_ASKED.search(ql):
         wants.add("building")  # 依托的是哪一栋楼, 那栋大楼叫什么: a building is named
         wants.discard("number")  # (哪两栋楼 asks which two, not how many)
-    # 哪几个部门 asks which ones, not how many; so does 列一下几个方面 (list them)
-    if re.search(r"哪几|有几[种类方面]|列(?:举|出|一下|下)?[^，。？?]{0,2}几(?:个|项|点|类|种)?(?:方面|点|项|类|种)", q):
+    # 哪几个部门 asks which ones, not how many; so does 列一下几个方面 (list them), and 分为几个部分 (name them)
+    if re.search(r"哪几|有几[种类方面]|列(?:举|出|一下|下)?[^，。？?]{0,2}几(?:个|项|点|类|种)?(?:方面|点|项|类|种)|"
+                 r"分(?:成|为)了?几(?:个)?(?:部分|块|方面)", q):
         wants.discard("number")
         wants.add("list")
     if "rank" in wants:

@@ -1879,3 +1879,12 @@ def test_each_cases_building_is_named_in_full(answerer):
     full: case 7's 前海国际税务师大厦 (not a later mention of 国际税务师大厦), case 10's 国际仲裁大厦."""
     ans = answerer.answer("前海财税集聚区和深圳国际仲裁院所在的楼，分别叫什么名字？")
     assert not ans.abstained and "前海国际税务师大厦" in ans.text and "国际仲裁大厦" in ans.text, ans.text
+
+
+def test_the_parts_a_case_falls_into_are_its_titled_measures(answerer):
+    """分成哪几块 asks for the parts of what a case did: case 2's three titled measures （一）（二）（三）; 第二块
+    then walks to the second of them."""
+    first = answerer.answer("供水可靠性监测这个案例的做法分为几个部分？")
+    assert not first.abstained and all(t in first.text for t in ("建章立制", "智慧赋能", "优化服务")), first.text
+    second = answerer.answer("第二块呢？", history=[first])
+    assert not second.abstained and "智慧赋能" in second.citations[0].quote, second.text
