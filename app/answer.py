@@ -2496,7 +2496,16 @@ class Answerer:
                                 note=note, missing=missing)
         if not wanted and not intent.all_rows and not intent.position:
             hits = self.searcher.search(asked, k=3)
+            if hits and hits[0].chunk.section_kind != TABLE:
+                # 允许债权人推荐管理人的那个案例是哪个单位报的: a case told by what it did (a passage, not a row,
+                # matches best) is found, and checked, as a which-case question is, and answered by its row and
+                # the sentence that tells it
+                return self._single(q, replace(intent, table=False, which_case=True), topic or q, None, note, "",
+                                    set())
             wanted = [hits[0].chunk.case] if hits else []
+            if wanted and (missing := tuple(self._unmet_constraints(intent, [], wanted[0]))):
+                # (…and the row's case must meet what the question asks of it: 做人工智能监管的 is no case's)
+                return self._refuse(q, intent, self._related(hits), topic=topic or q, note=note, missing=missing)
         wanted = [c for c in wanted if c in rows]
         if not wanted:
             return self._refuse(q, intent, (), topic=topic or q, note=note)

@@ -1888,3 +1888,12 @@ def test_the_parts_a_case_falls_into_are_its_titled_measures(answerer):
     assert not first.abstained and all(t in first.text for t in ("建章立制", "智慧赋能", "优化服务")), first.text
     second = answerer.answer("第二块呢？", history=[first])
     assert not second.abstained and "智慧赋能" in second.citations[0].quote, second.text
+
+
+def test_a_case_told_by_what_it_did_is_checked_before_its_unit_is_named(answerer):
+    """哪个单位报的, of a case told by what it did: the row of the case that did it, with the sentence that says so
+    (case 8's 推荐优先, letting creditors recommend administrators); a thing no case did gets no row at all."""
+    ans = answerer.answer("允许债权人自己推荐破产管理人的，是哪个单位报的案例？")
+    assert not ans.abstained and ans.citations[0].chunk_id.startswith("table."), ans.text
+    assert "市中级人民法院" in ans.text and any("推荐" in c.quote for c in ans.citations[1:]), ans.text
+    assert answerer.answer("有个案例搞的是人工智能大模型监管，是哪个单位报送的？").abstained
