@@ -129,6 +129,7 @@ AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: a
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
 # where a thing is set up can be a site rather than a town: 在…四级政务服务中心…设置, 落户坪山区多彩硅谷产业园
 SITE_TOLD = re.compile(r"(?:在|于|落户|入驻|位于)[^，。；：]{0,16}?(?:中心|大厦|大楼|楼宇|服务厅|大厅|园区|产业园|街道|社区)")
+CASE_WORD = re.compile(r"案例|案子|\bcases?\b", re.I)  # a question that speaks of the cases themselves
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
@@ -2644,7 +2645,11 @@ class Answerer:
                 n = len(citations) + 1
                 citations.append(self._citation(n, para, a, b))
                 parts.append(f"{para.text[a:b]}[{n}]")
-            lines.append(f"{case_label(case)}：" + "".join(parts))
+            # (one case's answer says which case by number and unit, as the sources under it give the title,
+            # unless the question asks about cases; lines of several cases each carry a short title to tell
+            # them apart)
+            titled = len(groups) > 1 or intent.which_case or bool(CASE_WORD.search(q))
+            lines.append(f"{case_label(case, with_title=titled)}：" + "".join(parts))
         text = "\n".join(lines)
         if note:
             text = f"{note}\n{text}"

@@ -1897,3 +1897,12 @@ def test_a_case_told_by_what_it_did_is_checked_before_its_unit_is_named(answerer
     assert not ans.abstained and ans.citations[0].chunk_id.startswith("table."), ans.text
     assert "市中级人民法院" in ans.text and any("推荐" in c.quote for c in ans.citations[1:]), ans.text
     assert answerer.answer("有个案例搞的是人工智能大模型监管，是哪个单位报送的？").abstained
+
+
+def test_one_case_answer_names_its_case_by_number_and_unit(answerer):
+    """A one-case answer opens with the short label 案例三（市市场监管局）: the sources under it give the title,
+    and the answer stays short. A question about the cases themselves (哪个案例) keeps the short title."""
+    ans = answerer.answer("个体深信贷累计放款多少？")
+    assert not ans.abstained and ans.text.startswith("案例三（市市场监管局）："), ans.text
+    ans = answerer.answer("哪个案例讲的是给个体户发信用贷款？")
+    assert not ans.abstained and ans.text.startswith("案例三 个体深信贷（市市场监管局）："), ans.text
