@@ -269,6 +269,7 @@ class AnswerParams:
     max_sentences: int = 3
     max_chars: int = 260
     margin: float = 0.06  # extra sentences must score within this of the best
+    gain_share: float = 0.1  # …and add question words carrying at least this share of the question's weight
     cos_floor: float = 0.80  # below this best cosine an answer needs lexical support
     lex_floor: float = 0.25
     support_min: float = 0.9  # combined support needed to answer
@@ -2175,6 +2176,10 @@ class Answerer:
             covered = set().union(*(self._tokens[c.sentence.id] for c in chosen))
             gain = [t for t in intent.tokens if t in self._tokens[s.sentence.id] and t not in covered
                     and t not in self._all_identity]
+            # (…a real share of what is asked: 所 or 深圳 alone is no reason to quote a second sentence)
+            asked = sum(self._idf.get(t, self._max_idf) for t in set(intent.tokens) if t not in self._all_identity)
+            if sum(self._idf.get(t, self._max_idf) for t in set(gain)) < p.gain_share * asked:
+                gain = []
             # results are told as a run of figures in one paragraph: its close runners-up belong together
             together = intent.section in (OUTCOME, BACKGROUND) and s.paragraph.id == para.id
             if not gain and s.cos < best.cos and not together:

@@ -1906,3 +1906,11 @@ def test_one_case_answer_names_its_case_by_number_and_unit(answerer):
     assert not ans.abstained and ans.text.startswith("案例三（市市场监管局）："), ans.text
     ans = answerer.answer("哪个案例讲的是给个体户发信用贷款？")
     assert not ans.abstained and ans.text.startswith("案例三 个体深信贷（市市场监管局）："), ans.text
+
+
+def test_a_runner_up_must_add_a_real_part_of_the_question(answerer):
+    """What policy lets accounting firms open branches in Qianhai is one sentence of case 7 (the Ministry of
+    Finance notice); the next-best sentence, on the 26 firms brought in, adds only the word 所 and is not
+    quoted."""
+    ans = answerer.answer("会计师事务所想在前海开分所，政策上有啥依据？")
+    assert not ans.abstained and len(ans.citations) == 1 and "财政部" in ans.citations[0].quote, ans.text
