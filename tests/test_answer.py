@@ -1914,3 +1914,10 @@ def test_a_runner_up_must_add_a_real_part_of_the_question(answerer):
     quoted."""
     ans = answerer.answer("会计师事务所想在前海开分所，政策上有啥依据？")
     assert not ans.abstained and len(ans.citations) == 1 and "财政部" in ans.citations[0].quote, ans.text
+
+
+def test_issuing_a_document_is_one_event_whatever_the_verb(answerer):
+    """出台 / 发布 / 制定 all tell when a document came out: case 8 dates the day its out-of-court procedure was
+    制定 (2023年7月27日), and that answers when it was 出台, next to case 9's 发布 date."""
+    ans = answerer.answer("中院那个庭外重组和解操作流程和检察院的数据合规指引，各自是哪天出台的？")
+    assert not ans.abstained and "2023年7月27日" in ans.text and "2023年9月11日" in ans.text, ans.text
