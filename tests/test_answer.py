@@ -184,8 +184,9 @@ def test_a_case_described_by_its_topic_starts_a_new_topic(answerer, real_runtime
     first = answerer.answer("异地就医结算是怎么推进的？")
     named = answerer.answer("讲破产的那个案例叫什么？", history=[first])
     assert not named.context_note  # not read as "that case" = the previous one
-    (cit,) = named.citations
+    cit = named.citations[0]  # (the row, and the sentence that tells the case, when a passage matched it)
     assert cit.chunk_id.startswith("table.") and "破产" in cit.quote
+    assert {c.case for c in named.citations} == {cit.case}
     assert {c.case for c in first.citations}.isdisjoint({cit.case})
     # the same description of the previous case is still a follow-up
     same = answerer.answer("讲异地就医的那个案例有什么成效？", history=[first])
