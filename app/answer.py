@@ -1419,12 +1419,18 @@ class Answerer:
                 return True
         return bool(re.search(r"[A-Z][A-Za-z&.]+(?:\s+[A-Z][A-Za-z&.]+)*\s*(?:Co|Ltd|Inc|Bank|Group)\b", text))
 
+    def _where_told(self, intent: Intent, chosen: list[_Scored]) -> bool:
+        """False when the question asks where (在哪个城市, 设在哪里) and no chosen sentence says where."""
+        return "place" not in intent.wants or any(self._place_told(s.sentence.text) for s in chosen)
+
     def _place_told(self, text: str) -> bool:
         """Whether ``text`` says where something happened: a place name just after 在 / 于 / 赴 (在维也纳参加…);
         places merely named (深圳与中东地区…合作) say nothing of where."""
+        if SITE_TOLD.search(text) or BUILDING.search(text):
+            return True
         tagged = [(w.word, w.flag) for w in self._pos().cut(text)]
         return any(w in ("在", "于", "赴") and any(f == "ns" for _, f in tagged[i + 1: i + 4])
-                   for i, (w, _) in enumerate(tagged)) or bool(SITE_TOLD.search(text) or BUILDING.search(text))
+                   for i, (w, _) in enumerate(tagged))
 
     def _pos(self) -> Any:
         """jieba's part-of-speech tagger over the index's own dictionary (made on first use)."""
@@ -1536,7 +1542,7 @@ class Answerer:
                                               and all(y in s.sentence.text for y in intent.years) for s in chosen):
             return "问题所问的时间"
         # 在哪个城市签的 / where was it held: nor does an answer that names no place where it happened
-        if "place" in intent.wants and not any(self._place_told(s.sentence.text) for s in chosen):
+        if not self._where_told(intent, chosen):
             return "问题所问的地点"
         # 那一场来了多少家企业: the answer must lead with a figure in the unit asked; one further down the case
         # (80 多家, 400 余家) counts something else
@@ -2168,6 +2174,7 @@ class Answerer:
         dated_answer = "date" in intent.wants and "list" not in intent.wants and DATE.search(best.sentence.text)
         # a why-question's reasons are told as a run of sentences in the background paragraph
         why = intent.section == BACKGROUND and bool(WHY_ASKED.search(intent.text))
+        asked = sum(self._idf.get(t, self._max_idf) for t in set(intent.tokens) if t not in self._all_identity)
         for s in pool[1:]:
             if dated_answer or len(chosen) >= p.max_sentences or size >= p.max_chars:
                 break
@@ -2180,7 +2187,6 @@ class Answerer:
             gain = [t for t in intent.tokens if t in self._tokens[s.sentence.id] and t not in covered
                     and t not in self._all_identity]
             # (…a real share of what is asked: 所 or 深圳 alone is no reason to quote a second sentence)
-            asked = sum(self._idf.get(t, self._max_idf) for t in set(intent.tokens) if t not in self._all_identity)
             if sum(self._idf.get(t, self._max_idf) for t in set(gain)) < p.gain_share * asked:
                 gain = []
             # results are told as a run of figures in one paragraph: its close runners-up belong together
@@ -2461,7 +2467,7 @@ class Answerer:
                 groups.append((self.corpus.case(c), sorted(chosen, key=lambda x: (x.paragraph.start, x.sentence.start))))
                 continue
             chosen = self._select(pool, intent, narrow)
-            if "place" in intent.wants and not any(self._place_told(x.sentence.text) for x in chosen):
+            if not self._where_told(intent, chosen):
                 # 那13个平台分别在哪些城市: a line that names no place where says nothing of where
                 if alone:
                     return self._refuse(q, intent, related, topic=topic, missing=("问题所问的地点",))

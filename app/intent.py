@@ -155,6 +155,10 @@ PLACES_EN = {
     "middle east": "中东", "southeast asia": "东南亚",
 }
 
+# "compare with Singapore's" / 和新加坡比: a comparison with a place, and the cross-case cues other than comparing
+PLACE_COMPARED = re.compile(r"(?:compar\w*|比较|对比|相比|比)\s*(?:with|to|against)?\s*(?:that of\s+)?(?:"
+                            + "|".join([*PLACES, *PLACES_EN]) + ")")
+CROSS_NOT_COMPARE = tuple(c for c in CROSS_CUES if c not in COMPARE_CUES)
 # 香港或澳门 / Hong Kong or Macau: the places are alternatives
 PLACE_ALTERNATIVE = re.compile(r"(或者?|还是|or)\s*(" + "|".join([*PLACES, *PLACES_EN]) + ")")
 
@@ -380,9 +384,7 @@ def read_intent(question: str) -> Intent:
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case \
         or dated_events
-    if cross and not _has(ql, tuple(c for c in CROSS_CUES if c not in COMPARE_CUES)) and re.search(
-            r"(?:compar\w*|比较|对比|相比|比)\s*(?:with|to|against)?\s*(?:that of\s+)?(?:" + "|".join(
-                [*PLACES, *PLACES_EN]) + ")", ql):
+    if cross and not _has(ql, CROSS_NOT_COMPARE) and PLACE_COMPARED.search(ql):
         cross = False  # compared with Singapore's: a comparison with a place, not between cases
     firm = FIRM_ASKED.search(ql)
     return Intent(
