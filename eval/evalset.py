@@ -85,6 +85,11 @@ are added. Its history:
   one detail of a true statement, 6 of them in English; 14 English; 14 cross-case; 10 short factual questions;
   three 3-turn dialogues, one switching case in its last turn). On first sight (code at 49149d2): key facts 0.90,
   all facts 0.86, refusal recall 0.83, false refusals 0.00, follow-ups 1.00, cross-case 0.71, English 0.71.
+- ``part_zb`` adds 80 tuning items written after the ``part_z`` / ``part_za`` round (22 unanswerable near-misses,
+  7 of them in English: a neighbouring thing's figure, a month never given, an official's or firm's name, a total
+  of parts, a ranking against other places, a cost; 18 English; 18 cross-case naming cases by unit or deed; two
+  3-turn dialogues, one in English; terse colloquial questions). On first sight (code at f2d46ea): key facts
+  0.77, all facts 0.67, refusal recall 0.68, false refusals 0.07, follow-ups 0.75, cross-case 0.39, English 0.83.
 """
 
 from __future__ import annotations
