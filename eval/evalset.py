@@ -90,6 +90,12 @@ are added. Its history:
   of parts, a ranking against other places, a cost; 18 English; 18 cross-case naming cases by unit or deed; two
   3-turn dialogues, one in English; terse colloquial questions). On first sight (code at f2d46ea): key facts
   0.77, all facts 0.67, refusal recall 0.68, false refusals 0.07, follow-ups 0.75, cross-case 0.39, English 0.83.
+- ``part_zc`` adds 80 tuning items written at the same time as ``part_zb`` (24 unanswerable near-misses, 6 of them
+  in English: a wrong unit or year, a measure given to the wrong case, a named mechanism's undescribed detail,
+  staff or budget, what came after 2023, a district not mentioned; 16 English; 16 cross-case over 2–3 cases;
+  6 why-questions; three 3-turn dialogues, one switching case in its last turn). On first sight (code at
+  f2d46ea): key facts 0.91, all facts 0.86, refusal recall 0.71, false refusals 0.00, follow-ups 1.00,
+  cross-case 0.75, English 0.88.
 """
 
 from __future__ import annotations
