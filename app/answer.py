@@ -216,7 +216,8 @@ UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
                 "家": ("家", "个"), "件": ("件", "宗", "个"), "宗": ("宗", "件"), "%": ("%", "％", "百分之", "成", "折"),
                 "倍": ("倍", "%", "％"), "月": ("个月",), "小时": ("小时",), "分钟": ("分钟",),
-                "家户": ("家", "户", "个")}
+                "家户": ("家", "户", "个"), "平方米": ("平方米", "平米", "㎡"), "平米": ("平方米", "平米", "㎡"),
+                "亩": ("亩",), "公顷": ("公顷",), "公里": ("公里", "千米")}
 # what an English "how many X" counts, told in the measure word Chinese counts X in (companies → 家, people → 人)
 EN_COUNT_UNITS = {"家户": ("company", "companies", "firm", "firms", "enterprise", "enterprises", "business",
                           "businesses", "bank", "banks", "pharmacy", "pharmacies", "institution", "institutions",
@@ -441,6 +442,14 @@ def sub_questions(q: str) -> list[str]:
 
 # "数据出境合规"那一章 / 走进深汕合作区那次 / 华夏银行深圳分行那一场: one part of something, picked out
 PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场|次|回|期|批|轮)(?![\u4e00-\u9fff]{0,2}案例)")
+COLLOQUIAL_WORDS = {"啥": "什么", "咋样": "怎么样", "咋": "怎么"}
+COLLOQUIAL = re.compile("|".join(sorted(COLLOQUIAL_WORDS, key=len, reverse=True)))
+SPACED_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# 走进深汕合作区、坪山区那两场: several parts picked out together, whose figure is told for them all
+PARTS_PICKED = re.compile(r"那(?:两|三|四|五|几)(?:场|次|回|期|批|轮|个|家)")
+# a document's number (国发〔2022〕5号), which 文号多少 asks for
+DOC_NUMBER = re.compile(r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+DOC_NUMBER_ASKED = re.compile(r"文号|发文字号|编号")
 CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
 LIST_SPLIT = re.compile(r"[，,；;。：:、]|等")
 # a district of the city (general knowledge): 个体深信贷在龙岗区放款多少 asks for that district's figure
@@ -795,6 +804,9 @@ class Answerer:
         if not any(ch.isalnum() for ch in stripped):
             return Answer(q, MARKUP_ONLY, True, warnings=tuple(warnings))
         stripped = self._respelled(stripped)
+        # "企航去深汕坪山那两场 签了几个项目 总投资多少": typed without punctuation, a space between Chinese words
+        # parts clauses as a comma would
+        stripped = SPACED_CLAUSE.sub("，", stripped)
         prev = self._previous(history, cases)
         filt = list(cases) if cases else None
         if prev is not None:  # (the month may be one the last answer gave: 哪天上线的？…同一个月还…)
@@ -1002,6 +1014,8 @@ class Answerer:
         return prev
 
     def _intent(self, q: str) -> Intent:
+        # 啥 / 咋 are spoken 什么 / 怎么: the question asks what it would ask in writing (retrieval reads it as typed)
+        q = COLLOQUIAL.sub(lambda m: COLLOQUIAL_WORDS[m.group(0)], q)
         words = [w for w in self.index.tokenize.words(q) if w.strip()]  # jieba's words, read once per question
         intent = replace(read_intent(q), areas=topic_areas(q, words))
         if intent.english:
@@ -1080,7 +1094,8 @@ class Answerer:
             # 比上一年少了多少: a change word (少了, 增加) says how it moved, not what is counted
             # …and 每笔 / 每户 says per what, not what (平均每笔多少钱 counts an average amount)
             # (…and so do a bare 到 / 至 and a span it moved in: 一年里从多少家涨到多少家 counts neither 一年 nor 到)
-            before = [x for x in before if not CHANGE_WORD.fullmatch(x) and not PER_WORD.fullmatch(x)
+            # (…and so does one jieba glued to 各 or 分别: 停水次数各降了多少 counts 次数)
+            before = [x for x in before if not CHANGE_WORD.fullmatch(re.sub(r"^(?:各|分别)", "", x)) and not PER_WORD.fullmatch(x)
                       and x not in ("到", "至") and not SPAN_WORD.fullmatch(x)]
             after = [x for x in after if not CHANGE_WORD.fullmatch(x) and x not in ("到", "至")]
             # 协会有多少会员: what comes before 有 owns what is counted, it is not counted itself
@@ -1927,6 +1942,8 @@ class Answerer:
         district = DISTRICT_PICKED.search(intent.text)
         if district and re.search(rf"[和与及、跟]{district.group(0)}|{district.group(0)}[和与及、跟]", intent.text):
             district = None  # 深汕和坪山两场: the places together, whose figure is told for both
+        if district and PARTS_PICKED.search(intent.text):
+            district = None  # (…and so is 深汕坪山那两场, typed without the 和)
         member = None
         if not m and not district:
             # 4200亿授信额度里，华夏银行给了多少: what is counted is one item of the figure's list (中国银行、…、
@@ -2107,6 +2124,8 @@ class Answerer:
         counted = intent.counted
         if not counted:
             return True
+        if DOC_NUMBER_ASKED.search(intent.text) and any(DOC_NUMBER.search(s.sentence.text) for s in numeric[:3]):
+            return True  # 文号多少: a document's number (国发〔2022〕5号) is what is counted
         best = numeric[0]
         # a one-character word (打, 放, 省) is weak evidence: when a longer counted word is in the case (租金),
         # that one must be there

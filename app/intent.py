@@ -13,7 +13,8 @@ from caseqa.corpus import cn_number
 from caseqa.corpus.records import BACKGROUND, OUTCOME, PRACTICE
 
 NUMBER_CUES = ("多少", "几", "多大", "多高", "比例", "比率", "百分", "数量", "金额", "规模", "how many", "how much", "number of",
-               "percentage", "amount", "how long", "what share", "what proportion", "what fraction", "what ratio")
+               "percentage", "amount", "how long", "what share", "what proportion", "what fraction", "what ratio",
+               "in yuan", "in rmb", "how many yuan")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪一天", "哪日", "哪年", "哪一年", "哪月", "哪个月", "哪一个月", "几月", "日期", "时间点", "什么时间", "when", "what year",
              "what date", "what day", "which day", "exact day", "exact date")
 DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long", "how quickly",
@@ -108,7 +109,8 @@ PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓
                     r"\bwho (was|is) the (current |former |then )?([a-z]+ )?(head|director|president|chair(man|woman|person)?|"
                     r"minister|leader|mayor|secretary|ceo|founder|governor|judge|prosecutor|manager|official|officer|"
                     r"spokes(?:man|woman|person)|representative|arbitrator)\b)")
-MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折".split())
+MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折 "
+                          "平方米 平米 亩 公顷 公里".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这件事", "这事", "此事", "该事", "这个事", "那件事",

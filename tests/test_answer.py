@@ -1922,3 +1922,48 @@ def test_issuing_a_document_is_one_event_whatever_the_verb(answerer):
     制定 (2023年7月27日), and that answers when it was 出台, next to case 9's 发布 date."""
     ans = answerer.answer("中院那个庭外重组和解操作流程和检察院的数据合规指引，各自是哪天出台的？")
     assert not ans.abstained and "2023年7月27日" in ans.text and "2023年9月11日" in ans.text, ans.text
+
+
+def test_spaces_between_chinese_words_part_clauses(answerer):
+    """A question typed without punctuation (电子保函…多少钱 个体深信贷…多少) asks two figures, as it would with
+    a comma: both cases answer, each with its own figure."""
+    ans = answerer.answer("电子保函一共担保了多少钱 个体深信贷一共放款多少")
+    assert not ans.abstained and "17.50 亿元" in ans.text and "3.78 亿" in ans.text, ans.text
+
+
+def test_a_change_word_glued_to_ge_is_not_what_is_counted(answerer):
+    """In 计划停水时长和停水次数各降了多少, jieba's 各降 says how the figures moved; what is counted is 次数, which
+    case 2 gives (停水次数同比减少10.1%)."""
+    ans = answerer.answer("水务那个案例里，计划停水时长和停水次数各降了多少？")
+    assert not ans.abstained and "10.1%" in ans.text, ans.text
+
+
+def test_a_document_number_answers_wenhao(answerer):
+    """文号多少 asks for a document's number: 国发〔2022〕5号 in case 5 is one."""
+    ans = answerer.answer("“办不成事”窗口依据的那份国务院文件，文号多少？")
+    assert not ans.abstained and "国发〔2022〕5号" in ans.text, ans.text
+
+
+def test_places_picked_out_together_share_their_figure(answerer):
+    """深汕坪山那两场 picks out two visits together (without a 和 between the places): case 6 tells their
+    figure for both (8 个项目)."""
+    ans = answerer.answer("企·航去深汕坪山那两场活动，签约了几个项目？")
+    assert not ans.abstained and "8 个项目" in ans.text, ans.text
+
+
+def test_spoken_sha_asks_what_shenme_asks(answerer):
+    """啥时候 asks when, as 什么时候 does: case 9 dates when its guideline was issued but never when it took
+    effect, so a question for that is refused; and 那家企业叫啥 asks for a firm's name that case 6 never gives."""
+    assert answerer.answer("数据合规指引啥时候开始生效的？").abstained
+    assert answerer.answer("企·航牵线签约入驻多彩硅谷产业园的那家企业叫啥？").abstained
+
+
+def test_english_fees_in_yuan_ask_for_a_sum(answerer):
+    """"…fees in yuan" asks for a sum, which case 8 never gives for its 双限 mechanism (it caps costs in words)."""
+    assert answerer.answer("Under the double-limit mechanism, what is the cap on administrators' fees in yuan?").abstained
+
+
+def test_an_area_is_counted_in_square_metres(answerer):
+    """多少平方米 counts in 平方米: case 7 ranks its tower's new leased area first in Qianhai but gives no area."""
+    assert answerer.answer("国际税务师大厦2023年新增租赁面积达到多少平方米？").abstained
+    assert answerer.answer("前海税务师大厦新增租赁面积多少平米？").abstained
