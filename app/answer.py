@@ -442,6 +442,9 @@ def sub_questions(q: str) -> list[str]:
 
 # "数据出境合规"那一章 / 走进深汕合作区那次 / 华夏银行深圳分行那一场: one part of something, picked out
 PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场|次|回|期|批|轮)(?![\u4e00-\u9fff]{0,2}案例)")
+# a place an English question names in pinyin: Futian District, Bao'an County
+EN_PLACE_NAMED = re.compile(r"\b([A-Z][a-z]+(?:'[a-z]+)?)\s+(?:District|County|Subdistrict|Township|Town|Village|Street)\b")
+PLACE_SUFFIX = re.compile(r"区|县|镇|乡|村|街道|社区")
 COLLOQUIAL_WORDS = {"啥": "什么", "咋样": "怎么样", "咋": "怎么"}
 COLLOQUIAL = re.compile("|".join(sorted(COLLOQUIAL_WORDS, key=len, reverse=True)))
 SPACED_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -754,6 +757,7 @@ class Answerer:
         for sid, toks in self._tokens.items():
             self._case_words.setdefault(self._para_of[sid].case, set()).update(toks)
         self._vocabulary = set().union(*self._case_words.values())  # every jieba word of the cases
+        self._spoken_keys: set[str] | None = None  # pinyin of the places the cases name, when needed
         self._units = {c.number: c.units for c in self.corpus.cases}
         self._term_cases = self._distinctive_terms()
         self._body_name_cache: dict[int, list[str]] = {}
@@ -1792,6 +1796,8 @@ class Answerer:
                 missing.append(f"“{term}”")
         missing += [f"“{a}”" for a in dict.fromkeys(AWARD_NAMED.findall(intent.text)) if a not in case_text]
         missing += [f"“{b}”" for b in self._unknown_bodies(intent.text)]
+        if intent.english:
+            missing += [f"{name}的情况" for name in self._unknown_places_en(intent.text)]
         if any(a not in case_text for a in ARTICLE_ASKED.findall(intent.text.replace(" ", ""))):
             missing.append("问题所问条款的内容")
         if DISTRICT_ASKED.search(intent.text) and pool and not any(DISTRICT_PICKED.search(s.sentence.text)
@@ -1868,6 +1874,26 @@ class Answerer:
         """The bodies a question names in full (新加坡国际调解中心, 伦敦国际仲裁院)."""
         flat = q.replace(" ", "").replace("·", "")
         return list(dict.fromkeys(flat[s:e] for s, _, e in self._name_spans(flat, BODY_SPELLED)))
+
+    def _unknown_places_en(self, q: str) -> list[str]:
+        """Places an English question names in pinyin (Futian District, Bao'an County) that the cases never name
+        as a place (坪山区 reads Pingshan): what the cases tell of the city as a whole says nothing of them. A
+        word English knows (Central District) is no pinyin, and is left alone."""
+        bridge = self.searcher.bridge
+        names = [(m.group(1), m.group(0)) for m in EN_PLACE_NAMED.finditer(q)
+                 if not (bridge is not None and bridge.groups(m.group(1).lower()))]
+        if not names:
+            return []
+        if self._spoken_keys is None:
+            from pypinyin import lazy_pinyin  # (on the first such question only)
+
+            keys: set[str] = set()
+            for m in PLACE_SUFFIX.finditer(self._flat_text):
+                # (the two to four characters before 区 / 县 / 街道…: 坪山区 reads pingshan; 落户 is no place)
+                sounds = lazy_pinyin(self._flat_text[max(0, m.start() - 4): m.start()])
+                keys.update("".join(sounds[-n:]) for n in (2, 3, 4) if len(sounds) >= n)
+            self._spoken_keys = keys
+        return [full for n, full in names if re.sub(r"[^a-z]", "", n.lower()) not in self._spoken_keys]
 
     def _unknown_bodies(self, q: str) -> list[str]:
         """Bodies the question names that no case writes under any of their usual names (深圳市总工会,

@@ -1958,6 +1958,14 @@ def test_spoken_sha_asks_what_shenme_asks(answerer):
     assert answerer.answer("企·航牵线签约入驻多彩硅谷产业园的那家企业叫啥？").abstained
 
 
+def test_a_pinyin_district_the_cases_never_name_is_refused(answerer):
+    """An English question about Luohu District asks what no case tells (the cases give city-wide figures);
+    one about Pingshan District, which case 6 names (坪山区), is answered."""
+    ans = answerer.answer("How many issues did the complaint windows in Luohu District collect?")
+    assert ans.abstained and "Luohu District" in ans.text, ans.text
+    assert not answerer.answer("What did the Qi Hang programme achieve in Pingshan District?").abstained
+
+
 def test_english_fees_in_yuan_ask_for_a_sum(answerer):
     """"…fees in yuan" asks for a sum, which case 8 never gives for its 双限 mechanism (it caps costs in words)."""
     assert answerer.answer("Under the double-limit mechanism, what is the cap on administrators' fees in yuan?").abstained
