@@ -2511,7 +2511,8 @@ class Answerer:
                         chosen.append(x)
                 groups.append((self.corpus.case(c), sorted(chosen, key=lambda x: (x.paragraph.start, x.sentence.start))))
                 continue
-            chosen = self._select(pool, intent, narrow)
+            chosen = self._alone(q, lead_intent, topic, c) if named else []
+            chosen = chosen or self._select(pool, intent, narrow)
             if not self._where_told(intent, chosen):
                 # 那13个平台分别在哪些城市: a line that names no place where says nothing of where
                 if alone:
@@ -2523,6 +2524,19 @@ class Answerer:
         return self._compose(q, intent, groups, related, topic=topic)
 
     # ------------------------------------------------------------ the index table
+
+    def _alone(self, q: str, intent: Intent, topic: str, case_no: int) -> list[_Scored]:
+        """What a case the user named in a cross-case question says when asked alone: "数据合规指引和前海财税
+        集聚区，各是跟哪些部门一起搞的" is, for case 7, the question a one-case answer takes (its own retrieval
+        inside the case; the sentence that does what is asked, naming 深圳市税务局、市财政局, leads), not the
+        best of what a search over both cases brought up. Empty when the case alone would be refused, and the
+        cross-case line stands."""
+        one = self._single(q, replace(intent, cross_case=False, which_case=False, case_refs=()), topic, [case_no],
+                           "", "", set())
+        if one.abstained:
+            return []
+        sentences = [s for _, sid in one.items if (s := self._sentence(sid)) is not None]
+        return [_Scored(s, self._para_of[s.id], 0.0, 0.0, 0.0) for s in sentences]
 
     def _table(self, q: str, intent: Intent, note: str = "", topic: str = "") -> Answer:
         rows = self._rows

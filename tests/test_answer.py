@@ -1975,3 +1975,13 @@ def test_an_area_is_counted_in_square_metres(answerer):
     """多少平方米 counts in 平方米: case 7 ranks its tower's new leased area first in Qianhai but gives no area."""
     assert answerer.answer("国际税务师大厦2023年新增租赁面积达到多少平方米？").abstained
     assert answerer.answer("前海税务师大厦新增租赁面积多少平米？").abstained
+
+
+def test_each_named_case_answers_as_it_would_alone(answerer):
+    """In 数据合规指引和前海财税集聚区各自是和哪些部门一起做的, each case the user named answers as it would if asked
+    alone: case 7's line quotes the sentence naming the bodies it works with (深圳市税务局、市财政局), not the
+    sentence the search over both cases ranked first."""
+    ans = answerer.answer("数据合规指引和前海财税集聚区，各自是和哪些部门一起做的？")
+    assert not ans.abstained and ans.cases == (7, 9), ans.text
+    line7 = next(line for line in ans.text.splitlines() if line.startswith("案例七"))
+    assert "市财政局" in line7, ans.text
