@@ -112,6 +112,8 @@ PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓
 MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折 "
                           "平方米 平米 亩 公顷 公里".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# a year said by its last two digits (22年, 23年的数据): 2015–2029, and not a span (20年来, 25年间)
+SHORT_YEAR = re.compile(r"(?<![\d.])(1[5-9]|2\d)\s*年(?![来间内度多以前后])")
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这件事", "这事", "此事", "该事", "这个事", "那件事",
             "这里", "this case", "it", "its", "they", "them", "that case")
@@ -403,7 +405,7 @@ def read_intent(question: str) -> Intent:
         places_any=bool(PLACE_ALTERNATIVE.search(ql)),
         position=position,
         case_refs=tuple(dict.fromkeys(refs)),
-        years=tuple(dict.fromkeys(YEAR.findall(q))),
+        years=tuple(dict.fromkeys([*YEAR.findall(q), *("20" + y for y in SHORT_YEAR.findall(YEAR.sub(" ", q)))])),
         places=tuple(dict.fromkeys([*(p for p in PLACES if p in q),
                                     *(zh for en, zh in PLACES_EN.items() if re.search(rf"\b{en}\b", ql))])),
         quoted=tuple(m.group(2) for m in QUOTED_TERM.finditer(q)),
@@ -414,7 +416,7 @@ def read_intent(question: str) -> Intent:
         person=bool(PERSON.search(ql)),
         day=bool(DAY_CUES.search(ql)),
         foreign_name=bool(FOREIGN_NAME.search(ql)),
-        numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", YEAR.sub(" ", q.replace(" ", ""))))),
+        numbers=tuple(dict.fromkeys(n for n in re.findall(r"\d+(?:\.\d+)?", SHORT_YEAR.sub(" ", YEAR.sub(" ", q.replace(" ", "")))))),
         title=(m.group("office") or m.group("office2") or "") if (m := PERSON.search(ql)) else "",
         doc_kinds=_doc_kinds(q),
         extreme=bool(EXTREME_ASKED.search(q)) and (bool(wants & {"number", "duration"}) or bool(LIMIT_NAMED.search(q))),

@@ -1985,3 +1985,11 @@ def test_each_named_case_answers_as_it_would_alone(answerer):
     assert not ans.abstained and ans.cases == (7, 9), ans.text
     line7 = next(line for line in ans.text.splitlines() if line.startswith("案例七"))
     assert "市财政局" in line7, ans.text
+
+
+def test_a_year_said_by_two_digits_is_a_year(answerer):
+    """22年 is the year 2022: case 2 gives the city's average outage time for 2023 only, so a question for
+    2022's is refused; 23年 finds the 2023 figure (3.6小时)."""
+    assert answerer.answer("22年全市户均停水时间是多少小时？").abstained
+    ans = answerer.answer("23年全市户均停水时间是多少小时？")
+    assert not ans.abstained and "3.6小时" in ans.text, ans.text
