@@ -223,7 +223,9 @@ EN_COUNT_UNITS = {"家户": ("company", "companies", "firm", "firms", "enterpris
                           "businesses", "bank", "banks", "pharmacy", "pharmacies", "institution", "institutions",
                           "organisation", "organisations", "organization", "organizations", "hospital", "hospitals",
                           "bidders", "tenderers", "suppliers", "members"),
-                  "人": ("people", "persons", "residents", "patients", "visitors", "participants"),
+                  "人": ("people", "persons", "residents", "patients", "visitors", "participants", "staff",
+                        "employees", "workers", "personnel", "judges", "officials", "officers", "lawyers",
+                        "arbitrators", "mediators", "experts"),
                   "件": ("disputes", "complaints", "problems", "applications", "lawsuits"),
                   "天": ("days",), "个月": ("months",), "小时": ("hours",), "分钟": ("minutes",)}
 GENERIC_WORDS = frozenset("时候 什么 时间 哪年 哪天 多久 多长 多少 哪些 哪个 怎么 如何 为什么 原因 成效 效果 结果 做法 措施 "
@@ -1040,7 +1042,8 @@ class Answerer:
             unit = "%" if EN_RATE.search(q) or EN_DISCOUNT.search(q) else "钱" if EN_MONEY.search(q) else ""
             counted = english_counted(q)
             if not unit and counted:  # how many companies: a figure of 家, not 77条
-                unit = next((u for u, nouns in EN_COUNT_UNITS.items() if counted[-1] in nouns), "")
+                # (the noun counted, before the verb that may follow it: how many staff work in…)
+                unit = next((u for w in reversed(counted) for u, nouns in EN_COUNT_UNITS.items() if w in nouns), "")
                 if counted[-1] == "cases" and len(counted) >= 2:
                     unit = "件"  # how many arbitration cases (a bare "cases" may be the compilation's)
             return replace(intent, tokens=tuple(self.tokenize(q)), counted=counted, unit=unit)

@@ -1993,3 +1993,10 @@ def test_a_year_said_by_two_digits_is_a_year(answerer):
     assert answerer.answer("22年全市户均停水时间是多少小时？").abstained
     ans = answerer.answer("23年全市户均停水时间是多少小时？")
     assert not ans.abstained and "3.6小时" in ans.text, ans.text
+
+
+def test_english_head_counts_are_counted_in_people(answerer):
+    """"How many staff work…" / "how many judges sit…" count people (人, 名, 位), whatever verb follows the
+    noun; case 8 tells that a fast-track panel was formed, not how many judges sit on it."""
+    assert answerer.answer("How many judges sit on the Intermediate Court's fast-track panel?").abstained
+    assert answerer.answer("How many staff work at the Qianhai tax services cluster's management office?").abstained
