@@ -447,6 +447,8 @@ PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场
 # a place an English question names in pinyin: Futian District, Bao'an County
 EN_PLACE_NAMED = re.compile(r"\b([A-Z][a-z]+(?:'[a-z]+)?)\s+(?:District|County|Subdistrict|Township|Town|Village|Street)\b")
 PLACE_SUFFIX = re.compile(r"区|县|镇|乡|村|街道|社区")
+PER_AREA = re.compile(r"每(?:平方米|平米|㎡|亩)|per square met(?:re|er)|per sq", re.I)
+AREA_UNIT = re.compile(r"平方米|平米|㎡|亩")
 COLLOQUIAL_WORDS = {"啥": "什么", "咋样": "怎么样", "咋": "怎么"}
 COLLOQUIAL = re.compile("|".join(sorted(COLLOQUIAL_WORDS, key=len, reverse=True)))
 SPACED_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -2115,6 +2117,8 @@ class Answerer:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
         and shares a word with what is being counted, beyond the words that merely name the case."""
         p = self.params
+        if PER_AREA.search(intent.text) and not any(AREA_UNIT.search(s.sentence.text) for s in numeric[:3]):
+            return False  # 每平方米补多少: a rate per area is told per area (a rent cut to 6.5-7 折 is none)
         if intent.numbers:
             # "1032件问题里，涉企的有多少件？": a sentence whose only figure is the one the question already
             # gives does not answer it

@@ -1995,6 +1995,12 @@ def test_a_year_said_by_two_digits_is_a_year(answerer):
     assert not ans.abstained and "3.6小时" in ans.text, ans.text
 
 
+def test_a_rate_per_area_is_told_per_area(answerer):
+    """每平方米补多少 asks for a rate per area: case 7 tells a rent cut to 6.5-7 折 and a government rent subsidy
+    on top, but no figure per square metre, so it is refused."""
+    assert answerer.answer("财税集聚区的政府租金补贴每平方米每月补多少？").abstained
+
+
 def test_english_head_counts_are_counted_in_people(answerer):
     """"How many staff work…" / "how many judges sit…" count people (人, 名, 位), whatever verb follows the
     noun; case 8 tells that a fast-track panel was formed, not how many judges sit on it."""
