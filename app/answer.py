@@ -446,11 +446,15 @@ def sub_questions(q: str) -> list[str]:
 PART_PICKED = re.compile(r"([\u4e00-\u9fff“”\"]{2,20}?)的?那一?(?:章|场|次|回|期|批|轮)(?![\u4e00-\u9fff]{0,2}案例)")
 # a place an English question names in pinyin: Futian District, Bao'an County
 EN_PLACE_NAMED = re.compile(r"\b([A-Z][a-z]+(?:'[a-z]+)?)\s+(?:District|County|Subdistrict|Township|Town|Village|Street)\b")
+# …and what marks a run of Chinese as a place the cases name (坪山区)
 PLACE_SUFFIX = re.compile(r"区|县|镇|乡|村|街道|社区")
+# a rate per area (每平方米补多少), told only by a figure per area
 PER_AREA = re.compile(r"每(?:平方米|平米|㎡|亩)|per square met(?:re|er)|per sq", re.I)
 AREA_UNIT = re.compile(r"平方米|平米|㎡|亩")
+# spoken question words and the written ones they stand for
 COLLOQUIAL_WORDS = {"啥": "什么", "咋样": "怎么样", "咋": "怎么"}
 COLLOQUIAL = re.compile("|".join(sorted(COLLOQUIAL_WORDS, key=len, reverse=True)))
+# a space between two Chinese characters, which in a typed question parts clauses
 SPACED_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # 走进深汕合作区、坪山区那两场: several parts picked out together, whose figure is told for them all
 PARTS_PICKED = re.compile(r"那(?:两|三|四|五|几)(?:场|次|回|期|批|轮|个|家)")
@@ -812,8 +816,8 @@ class Answerer:
         if not any(ch.isalnum() for ch in stripped):
             return Answer(q, MARKUP_ONLY, True, warnings=tuple(warnings))
         stripped = self._respelled(stripped)
-        # "企航去深汕坪山那两场 签了几个项目 总投资多少": typed without punctuation, a space between Chinese words
-        # parts clauses as a comma would
+        # "电子保函一共担保了多少钱 个体深信贷一共放款多少": typed without punctuation, a space between Chinese
+        # words parts clauses as a comma would
         stripped = SPACED_CLAUSE.sub("，", stripped)
         prev = self._previous(history, cases)
         filt = list(cases) if cases else None
@@ -2530,20 +2534,20 @@ class Answerer:
             return self._refuse(q, intent, related, topic=topic)
         return self._compose(q, intent, groups, related, topic=topic)
 
-    # ------------------------------------------------------------ the index table
-
     def _alone(self, q: str, intent: Intent, topic: str, case_no: int) -> list[_Scored]:
-        """What a case the user named in a cross-case question says when asked alone: "数据合规指引和前海财税
-        集聚区，各是跟哪些部门一起搞的" is, for case 7, the question a one-case answer takes (its own retrieval
-        inside the case; the sentence that does what is asked, naming 深圳市税务局、市财政局, leads), not the
-        best of what a search over both cases brought up. Empty when the case alone would be refused, and the
-        cross-case line stands."""
+        """What a case the user named in a cross-case question says when asked alone, at a one-case answer's
+        length: in "数据合规指引和前海财税集聚区，各自是和哪些部门一起做的" case 7 answers as a one-case question
+        would (its own retrieval inside the case; the sentence that does what is asked, naming 深圳市税务局、
+        市财政局, leads), not with the best of what a search over both cases brought up. Empty when the case
+        alone would be refused, and the cross-case line stands."""
         one = self._single(q, replace(intent, cross_case=False, which_case=False, case_refs=()), topic, [case_no],
                            "", "", set())
         if one.abstained:
             return []
         sentences = [s for _, sid in one.items if (s := self._sentence(sid)) is not None]
         return [_Scored(s, self._para_of[s.id], 0.0, 0.0, 0.0) for s in sentences]
+
+    # ------------------------------------------------------------ the index table
 
     def _table(self, q: str, intent: Intent, note: str = "", topic: str = "") -> Answer:
         rows = self._rows
