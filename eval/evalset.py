@@ -96,6 +96,12 @@ are added. Its history:
   6 why-questions; three 3-turn dialogues, one switching case in its last turn). On first sight (code at
   f2d46ea): key facts 0.91, all facts 0.86, refusal recall 0.71, false refusals 0.00, follow-ups 1.00,
   cross-case 0.75, English 0.88.
+- ``part_zd`` and ``part_ze`` add 80 tuning items each, written after the ``part_zb`` / ``part_zc`` round (22
+  unanswerable near-misses each, 6 of them in English; 18 cross-case, half open "哪些案例…", half naming two or
+  three cases; 16 English; two 3-turn dialogues each; ``part_zd`` leans on cases 1–5 and the index table and is
+  typed tersely, ``part_ze`` leans on cases 6–10 and compares cases). On first sight (code at 86063f0): key facts
+  0.87 / 0.85, all facts 0.83 / 0.78, refusal recall 0.73 / 0.77, false refusals 0.03 / 0.00, follow-ups 0.50 /
+  1.00, cross-case 0.67 / 0.67, English 0.88 / 0.75.
 """
 
 from __future__ import annotations
