@@ -210,7 +210,7 @@ YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 # what a noun right after 多少 is counted in (多少案件 → 件, 多少企业 → 家)
-NOUN_UNITS = {"案件": "件", "案子": "件", "企业": "家", "公司": "家", "银行": "家", "机构": "家", "药店": "家",
+NOUN_UNITS = {"案件": "件", "案子": "件", "案": "件", "企业": "家", "公司": "家", "银行": "家", "机构": "家", "药店": "家",
               "医院": "家", "民企": "家", "个体户": "户", "商户": "户"}
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
                 "个月": ("个月",), "位": ("位", "名", "人"), "名": ("名", "位", "人"), "人": ("人", "名", "位", "人次"),
@@ -449,7 +449,7 @@ EN_PLACE_NAMED = re.compile(r"\b([A-Z][a-z]+(?:'[a-z]+)?)\s+(?:District|County|S
 # …and what marks a run of Chinese as a place the cases name (坪山区)
 PLACE_SUFFIX = re.compile(r"区|县|镇|乡|村|街道|社区")
 # a rate per area (每平方米补多少), told only by a figure per area
-PER_AREA = re.compile(r"每(?:平方米|平米|㎡|亩)|per square met(?:re|er)|per sq", re.I)
+PER_AREA = re.compile(r"(?:每|(?<![\d一二三四五六七八九十百千万])一)(?:平方米|平米|㎡|亩)|per square met(?:re|er)|per sq", re.I)
 AREA_UNIT = re.compile(r"平方米|平米|㎡|亩")
 # spoken question words and the written ones they stand for
 COLLOQUIAL_WORDS = {"啥": "什么", "咋样": "怎么样", "咋": "怎么"}
@@ -1141,7 +1141,7 @@ class Answerer:
         """The measure word a 多少/几 question counts in (多少天 → 天), from jieba's ``words`` so 多少项目 is not 项."""
         if re.search(r"倍", q):  # 翻了几倍, 百分比或倍数的变化: a multiple, or a change in per cent
             return "倍"
-        if re.search(r"百分之|比例|比率|占比|占了?(?:多少|几成)(?![天年月小时分钟家户笔人名位次件项个条元亿万])|percent|(?<!效)率[^，。？！?,]{0,6}?(?:多少|几)", q):
+        if re.search(r"百分之|百分点|(?:多少|几)个点|比例|比率|占比|占了?(?:多少|几成)(?![天年月小时分钟家户笔人名位次件项个条元亿万])|percent|(?<!效)率[^，。？！?,]{0,6}?(?:多少|几)", q):
             # 利率是多少, 报错率降到多少, 在药店购药的占多少: a share
             return "%"
         for i, w in enumerate(words):

@@ -110,7 +110,7 @@ PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓
                     r"minister|leader|mayor|secretary|ceo|founder|governor|judge|prosecutor|manager|official|officer|"
                     r"spokes(?:man|woman|person)|representative|arbitrator)\b)")
 MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折 "
-                          "平方米 平米 亩 公顷 公里".split())
+                          "平方米 平米 亩 公顷 公里 层".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 # a year said by its last two digits (22年, 23年的数据): 2015–2029, and not a span (20年来, 25年间)
 SHORT_YEAR = re.compile(r"(?<![\d.])(1[5-9]|2\d)\s*年(?![来间内度多以前后])")

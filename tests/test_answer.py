@@ -2006,3 +2006,19 @@ def test_english_head_counts_are_counted_in_people(answerer):
     noun; case 8 tells that a fast-track panel was formed, not how many judges sit on it."""
     assert answerer.answer("How many judges sit on the Intermediate Court's fast-track panel?").abstained
     assert answerer.answer("How many staff work at the Qianhai tax services cluster's management office?").abstained
+
+
+def test_percentage_points_ask_for_a_rate(answerer):
+    """几个百分点 asks for a rate: case 3 calls its loans 低利率 and never gives a figure for the rate."""
+    assert answerer.answer("个体深信贷的利率是多少？年化几个点？").abstained
+    assert answerer.answer("个体深信贷年化几个点").abstained
+
+
+def test_floors_are_counted_in_floors(answerer):
+    """几层 counts floors: case 7 names its tower and what moved in (63 家 firms), but gives no floor count."""
+    assert answerer.answer("前海国际税务师大厦有几层？").abstained
+
+
+def test_a_rate_per_one_square_metre_is_told_per_area(answerer):
+    """一平米补多少 asks a rate per area as 每平方米 does; case 7 gives none (only a rent cut to 6.5-7 折)."""
+    assert answerer.answer("税务师大厦的政府租金补贴一平米补多少").abstained
