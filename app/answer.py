@@ -2117,6 +2117,12 @@ class Answerer:
                                                  for m in re.findall(pattern, self._flat_text))
         return self._short_form_cache[term]
 
+    def _pervasive(self, term: str, case_no: int) -> bool:
+        """Whether ``term`` stands in more than half of a case's sentences (then it names the case, and tells
+        one of its sentences from another no better than any word does)."""
+        sentences = [s for p in self.corpus.paragraphs if p.case == case_no for s in p.sentences]
+        return len(sentences) > 0 and 2 * sum(term in s.text.replace(" ", "") for s in sentences) > len(sentences)
+
     def _number_fits(self, intent: Intent, numeric: list[_Scored], case_no: int) -> bool:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
         and shares a word with what is being counted, beyond the words that merely name the case."""
@@ -2168,10 +2174,19 @@ class Answerer:
         # that one must be there
         case_text = self._flat_case_text[case_no]
         counted = tuple(t for t in counted if len(t) >= 2 and t in case_text) or counted
+        pervasive_only = False
+        if not intent.unit:
+            # (…and, when no measure word says what is counted, a word that stands in most of the case's sentences,
+            # 仲裁 in the arbitration case, names the case rather than the thing: 受理了多少仲裁 is not answered by
+            # whatever figure stands near 仲裁; only a close likeness of meaning can)
+            kept = (tuple(t for t in counted if not self._pervasive(t, case_no))
+                    or tuple(t for t in intent.counted if len(t) >= 2 and not self._pervasive(t, case_no)))
+            pervasive_only = not kept
+            counted = kept or counted
         # (the counted word must stand by a figure: "三大业务板块" counts no 融资金额)
         figured = [s for s in numeric[:3] if COUNT.search(s.sentence.text)] or numeric[:3]
         # (a counted title may be written by the short form its case defines: 《深圳市企业数据合规指引》 → 《指引》)
-        overlap = any(f in s.sentence.text.replace(" ", "") for s in figured for t in counted
+        overlap = not pervasive_only and any(f in s.sentence.text.replace(" ", "") for s in figured for t in counted
                       for f in (t, *SHORT_FOR.get(t, ()), *self._short_forms(t)))
         # a likeness of meaning stands in for a word the figure's sentence does not use, but not for a thing
         # the case never names at all (总建筑面积, when the case only speaks of 新增租赁面积)

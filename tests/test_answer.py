@@ -2022,3 +2022,12 @@ def test_floors_are_counted_in_floors(answerer):
 def test_a_rate_per_one_square_metre_is_told_per_area(answerer):
     """一平米补多少 asks a rate per area as 每平方米 does; case 7 gives none (only a rent cut to 6.5-7 折)."""
     assert answerer.answer("税务师大厦的政府租金补贴一平米补多少").abstained
+
+
+def test_a_word_in_most_of_a_case_is_not_what_is_counted(answerer):
+    """仲裁 stands in most sentences of the arbitration case, so a figure near it (or a title's 2020-2025) does
+    not tell how many arbitrations were taken on; 仲裁案 counts cases (件), which case 10 never counts."""
+    assert answerer.answer("深国仲一共受理过多少仲裁？").abstained
+    assert answerer.answer("深国仲一共受理过多少仲裁案？").abstained
+    ans = answerer.answer("市中院新收了多少破产案？")
+    assert not ans.abstained and "1332件" in ans.text, ans.text
