@@ -130,6 +130,10 @@ BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际
 # where a thing is set up can be a site rather than a town: 在…四级政务服务中心…设置, 落户坪山区多彩硅谷产业园
 SITE_TOLD = re.compile(r"(?:在|于|落户|入驻|位于)[^，。；：]{0,16}?(?:中心|大厦|大楼|楼宇|服务厅|大厅|园区|产业园|街道|社区)")
 ISSUED = re.compile(r"出台|印发|制定|制订|发布|颁布|下发|推出")  # the words for issuing a document, one event
+# 什么时候落地的 asks, in a loose word, when something came out: it is dated by its going live or being issued
+# (上线, 推出, 发布…); a precise word (开始施行, 实施) keeps its own meaning
+LANDED = re.compile(r"落地")
+LAUNCHED = re.compile(r"上线|推出|开通|启动|出台|印发|发布|颁布|落地")
 CASE_WORD = re.compile(r"案例|案子|\bcases?\b", re.I)  # a question that speaks of the cases themselves
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
@@ -2089,6 +2093,8 @@ class Answerer:
         text = TITLE.sub("", "".join([*(s.sentence.text for s in dated[:3]), *follow]).replace(" ", ""))
         if any(ISSUED.fullmatch(t) for t in intent.counted) and ISSUED.search(text):
             return True  # 哪天出台的: a document 制定 or 印发 that day was issued that day
+        if any(LANDED.fullmatch(t) for t in intent.counted) and LAUNCHED.search(text):
+            return True  # 啥时候落地的: what went live (上线) or was issued (发布) that day came into effect then
         return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
 
     def _with_definition(self, chosen: list[_Scored]) -> list[_Scored]:

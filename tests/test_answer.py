@@ -2031,3 +2031,13 @@ def test_a_word_in_most_of_a_case_is_not_what_is_counted(answerer):
     assert answerer.answer("深国仲一共受理过多少仲裁案？").abstained
     ans = answerer.answer("市中院新收了多少破产案？")
     assert not ans.abstained and "1332件" in ans.text, ans.text
+
+
+def test_landed_is_dated_by_going_live_or_being_issued(answerer):
+    """落地 is a loose word for coming out: pharmacy settlement was put into effect (实现) in 2023年4月, and the
+    guideline was 发布 on 2023年9月11日; each line of a cross-case answer gives its case's date."""
+    ans = answerer.answer("药店跨省购药直接结算是什么时候落地的？")
+    assert not ans.abstained and "2023年4月" in ans.text, ans.text
+    ans = answerer.answer("检察院的数据合规指引和医保局的药店跨省购药，分别是什么时候落地的？")
+    assert not ans.abstained and set(ans.cases) == {4, 9}, ans.text
+    assert "2023年9月11日" in ans.text and "2023年4月" in ans.text, ans.text
