@@ -841,6 +841,13 @@ class Answerer:
             clauses = figure_clauses(stripped)
             if all(len(self._specific_words(c)) >= 2 for c in clauses):
                 parts = clauses
+        if len(parts) < 2 and not intent.english:
+            # "水务局参考的什么标准，政数局依据的哪个文件": clauses that each name a case of their own and ask of
+            # it are a question each
+            clauses = asking_clauses(stripped)
+            named = [self._named_cases(c) for c in clauses]
+            if len(clauses) >= 2 and all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(named):
+                parts = clauses
         if len(parts) >= 2:
             # a part is about the case the parts before it name (“个体深信贷”单户…？有没有上限？)
             ans = self._by_parts(ans, parts, prev, filt, asked, inherit=not intent.cross_case)
@@ -1477,7 +1484,7 @@ class Answerer:
         common word (it tags 荣获 and 公正 ``nr`` too; real names are rare or unknown to it) and that starts
         with a surname (it tags 幸福感 ``nr`` as well)."""
         freq = self.index.tokenize.jieba.FREQ
-        return any(w.flag.startswith("nr") and 2 <= len(w.word) <= 4 and (freq.get(w.word) or 0) < 100
+        return any(w.flag.startswith("nr") and 2 <= len(w.word) <= 4 and (freq.get(w.word) or 0) < PERSON_FREQ
                    and (w.word[0] in SURNAMES or w.word[:2] in COMPOUND_SURNAMES) for w in self._pos().cut(text))
 
     @staticmethod

@@ -2041,3 +2041,11 @@ def test_landed_is_dated_by_going_live_or_being_issued(answerer):
     ans = answerer.answer("检察院的数据合规指引和医保局的药店跨省购药，分别是什么时候落地的？")
     assert not ans.abstained and set(ans.cases) == {4, 9}, ans.text
     assert "2023年9月11日" in ans.text and "2023年4月" in ans.text, ans.text
+
+
+def test_clauses_that_each_name_a_case_are_a_question_each(answerer):
+    """"水务局…参考了什么，政数局…依据的哪个文件" asks two cases one thing each: both are answered, each from its
+    own case, rather than the whole being refused for what one case lacks."""
+    ans = answerer.answer("水务局的停水统计标准参考了什么，政数局开设窗口依据的是哪个国务院文件")
+    assert not ans.abstained and set(ans.cases) == {2, 5}, ans.text
+    assert "《城市供水系统用户端可靠性评价规程》" in ans.text and "指导意见" in ans.text, ans.text
