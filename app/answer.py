@@ -97,6 +97,9 @@ SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:�
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
 # the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
+# a word jieba's dictionary counts this often is a common word it happens to tag as a name (高水平, 宝安), not a
+# person's name (习近平 is counted 4 times)
+PERSON_FREQ = 10
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
     "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
@@ -471,6 +474,26 @@ LIST_SPLIT = re.compile(r"[，,；;。：:、]|等")
 DISTRICT_PICKED = re.compile(r"(福田|罗湖|南山|盐田|宝安|龙岗|龙华|坪山|光明|大鹏)区?")
 DISTRICT_ASKED = re.compile(r"哪(?:个|些|几个|一个)?区|各(?:个)?区(?:分别|各自|各)|which district")
 TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件问题里，…: the parts of a total
+
+
+# a clause that asks something (a question word), so that it can stand as a question of its own
+ASKS = re.compile(r"什么|啥|哪|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大")
+
+
+def asking_clauses(q: str) -> list[str]:
+    """The clauses of ``q`` (split at ，；) that each ask something; a clause that asks nothing goes with the one
+    after it (or, at the end, the one before)."""
+    pieces, pending = [], ""
+    for clause in re.split(r"(?<=[，,；;])", q.strip()):
+        text = pending + clause
+        if ASKS.search(clause):
+            pieces.append(text.rstrip("，,；;"))
+            pending = ""
+        else:
+            pending = text
+    if pending and pieces:
+        pieces[-1] += pending
+    return pieces
 
 
 def figure_clauses(q: str) -> list[str]:

@@ -2049,3 +2049,9 @@ def test_clauses_that_each_name_a_case_are_a_question_each(answerer):
     ans = answerer.answer("水务局的停水统计标准参考了什么，政数局开设窗口依据的是哪个国务院文件")
     assert not ans.abstained and set(ans.cases) == {2, 5}, ans.text
     assert "《城市供水系统用户端可靠性评价规程》" in ans.text and "指导意见" in ans.text, ans.text
+
+
+def test_a_common_word_tagged_as_a_name_is_no_person(answerer):
+    """jieba tags 高水平 as a name; it is a common word, so case 10 (which names no speaker) does not say who
+    spoke at the UNCITRAL session."""
+    assert answerer.answer("深国仲在联合国贸法会第56届会议上发言的是哪位代表？").abstained
