@@ -96,10 +96,10 @@ SUBMITTED_BY = re.compile(r"(?:报送|报|交|提交)了?(?:个|一个|的)?(?:�
                           r"(?:营商环境|优秀|典型|改革|创新)*案例")
 ENUM = re.compile(r"[、]")
 LIST_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)])")
-# the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
 # a word jieba's dictionary counts this often is a common word it happens to tag as a name (高水平, 宝安), not a
 # person's name (习近平 is counted 4 times)
 PERSON_FREQ = 10
+# the commonest Chinese surnames (about nine people in ten bear one); a person's name starts with one
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
     "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
@@ -133,9 +133,8 @@ BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际
 # where a thing is set up can be a site rather than a town: 在…四级政务服务中心…设置, 落户坪山区多彩硅谷产业园
 SITE_TOLD = re.compile(r"(?:在|于|落户|入驻|位于)[^，。；：]{0,16}?(?:中心|大厦|大楼|楼宇|服务厅|大厅|园区|产业园|街道|社区)")
 ISSUED = re.compile(r"出台|印发|制定|制订|发布|颁布|下发|推出")  # the words for issuing a document, one event
-# 什么时候落地的 asks, in a loose word, when something came out: it is dated by its going live or being issued
-# (上线, 推出, 发布…); a precise word (开始施行, 实施) keeps its own meaning
-LANDED = re.compile(r"落地")
+# 什么时候落地的 asks, in a loose word (落地), when something came out: it is dated by its going live or being
+# issued (上线, 推出, 发布…); a precise word (开始施行, 实施) keeps its own meaning
 LAUNCHED = re.compile(r"上线|推出|开通|启动|出台|印发|发布|颁布|落地")
 CASE_WORD = re.compile(r"案例|案子|\bcases?\b", re.I)  # a question that speaks of the cases themselves
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
@@ -478,15 +477,17 @@ TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件�
 
 # a clause that asks something (a question word), so that it can stand as a question of its own
 ASKS = re.compile(r"什么|啥|哪|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大")
+# …and one that asks a figure (哪几个 asks which, not how many)
+ASKS_FIGURE = re.compile(r"多少|(?<!哪)几")
 
 
-def asking_clauses(q: str) -> list[str]:
-    """The clauses of ``q`` (split at ，；) that each ask something; a clause that asks nothing goes with the one
-    after it (or, at the end, the one before)."""
+def asking_clauses(q: str, asks: re.Pattern[str] = ASKS) -> list[str]:
+    """The clauses of ``q`` (split at ，；) that each ask something (``asks`` matches in them); a clause that
+    asks nothing goes with the one after it (or, at the end, the one before)."""
     pieces, pending = [], ""
     for clause in re.split(r"(?<=[，,；;])", q.strip()):
         text = pending + clause
-        if ASKS.search(clause):
+        if asks.search(clause):
             pieces.append(text.rstrip("，,；;"))
             pending = ""
         else:
@@ -500,16 +501,7 @@ def figure_clauses(q: str) -> list[str]:
     """"截至2023年底，电子保函累计担保了多少钱，个体深信贷累计放款多少？" asks two figures in one sentence: the
     clauses that each ask one (a clause that asks nothing, such as a date, goes with the one after it).
     Empty unless at least two clauses ask a figure."""
-    pieces, pending = [], ""
-    for clause in re.split(r"(?<=[，,；;])", q.strip()):
-        text = pending + clause
-        if re.search(r"多少|(?<!哪)几", clause):  # (哪几个 asks which, not how many)
-            pieces.append(text.rstrip("，,；;"))
-            pending = ""
-        else:
-            pending = text
-    if pending and pieces:
-        pieces[-1] += pending
+    pieces = asking_clauses(q, ASKS_FIGURE)
     return pieces if len(pieces) >= 2 else []
 
 
@@ -788,6 +780,10 @@ class Answerer:
         self._flat_case_text = {n: text.replace(" ", "") for n, text in self._case_text.items()}  # PDF spacing out
         # …and without the interpunct, which names drop or keep at will (企·航, 企航)
         self._bare_case_text = {n: text.replace("·", "") for n, text in self._flat_case_text.items()}
+        # each case's sentences without the PDF's spacing (read by _pervasive)
+        self._flat_sentences: dict[int, list[str]] = {}
+        for para in self.corpus.paragraphs:
+            self._flat_sentences.setdefault(para.case, []).extend(s.text.replace(" ", "") for s in para.sentences)
         self._case_words: dict[int, set[str]] = {}  # a case's jieba words (使用电子 holds 用电, but not as a word)
         for sid, toks in self._tokens.items():
             self._case_words.setdefault(self._para_of[sid].case, set()).update(toks)
@@ -2123,7 +2119,7 @@ class Answerer:
         text = TITLE.sub("", "".join([*(s.sentence.text for s in dated[:3]), *follow]).replace(" ", ""))
         if any(ISSUED.fullmatch(t) for t in intent.counted) and ISSUED.search(text):
             return True  # 哪天出台的: a document 制定 or 印发 that day was issued that day
-        if any(LANDED.fullmatch(t) for t in intent.counted) and LAUNCHED.search(text):
+        if "落地" in intent.counted and LAUNCHED.search(text):
             return True  # 啥时候落地的: what went live (上线) or was issued (发布) that day came into effect then
         return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
 
@@ -2156,8 +2152,8 @@ class Answerer:
     def _pervasive(self, term: str, case_no: int) -> bool:
         """Whether ``term`` stands in more than half of a case's sentences (then it names the case, and tells
         one of its sentences from another no better than any word does)."""
-        sentences = [s for p in self.corpus.paragraphs if p.case == case_no for s in p.sentences]
-        return len(sentences) > 0 and 2 * sum(term in s.text.replace(" ", "") for s in sentences) > len(sentences)
+        sentences = self._flat_sentences.get(case_no, [])
+        return len(sentences) > 0 and 2 * sum(term in s for s in sentences) > len(sentences)
 
     def _number_fits(self, intent: Intent, numeric: list[_Scored], case_no: int) -> bool:
         """A number question is supported when a numeric sentence carries the unit asked for (多少天 → 天)
