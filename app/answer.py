@@ -87,7 +87,9 @@ BRITISH = {"centre": "center", "organisation": "organization", "programme": "pro
 # words that open the name of a home body (Shenzhen Court of International Arbitration): other checks read them
 HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Municipal People Peoples".split())
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
-EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
+# (…and 要额外交手续费吗 asks whether there is a fee: a charge the case never names it does not have)
+EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没|(?:要|需要|得|用)(?:额外|另外|再)?(?:交|缴|缴纳|付|支付))"
+                         r"(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
 # 贷款期限有什么规定 / 报酬有什么限制: asks for the rules on a thing
 RULE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?(?:(?:有什么|有啥|有哪些)(?:具体)?(?:规定|限制)|"
                         r"(?:是|又是)?(?:怎么|怎样|如何)(?:规定|限定|设定)的?)")
@@ -146,6 +148,11 @@ PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|�
 # what states a limit or an extreme: 最高…, 不超过…, 5个月以内, 居…之首
 LIMIT_GIVEN = re.compile(EXTREME_ASKED.pattern + r"|不超过|不高于|不低于|不少于|至多|至少|以内|以下(?!简称)|以上|"
                          r"之首|第一|首位")
+# where a figure started, before a change: 由2022年底的143家增加至…, 较线下节省…, 在143家医院…的基础上, 原来需要5天
+BASELINE_TOLD = re.compile(r"(?:从|由)[^，。；]{0,20}?\d[^，。；]{0,20}?(?:到|至|为|降|增|减|缩|提)|"
+                           r"较[^，。；]{0,12}?(?:节省|缩短|减少|提高|下降|增加|压减|降低|提升|压缩|少|多|快)|"
+                           r"在[^，。；]{0,40}?\d[^，。；]{0,30}?的?基础上|"
+                           r"(?:原来|原先|原本|此前|以往|过去|以前|之前|改革前)[^，。；]{0,20}?\d")
 # what happened, with no narrower ask (在维也纳参加的是什么会议 asks for one thing of that month)
 EVENTS_ASKED = re.compile(r"(做|干|办|发生)了?(什么|哪些|啥|些什么)|(有|有过)(什么|哪些|啥)(新|重要|重大)?(动作|进展|事|举措|活动)"
                           r"|\bwhat (did|has|have) .{1,80}? do\b|\bwhat happened\b", re.I)
@@ -213,6 +220,17 @@ EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Sep
                       r"(?<=\bin )(January|February|March|April|June|July|August|September|October|November|December)\b",
                       re.I)
 YEARLIKE = re.compile(r"(19|20)\d{2}\s*年")
+# a figure asked per unit or on average (平均每笔, 人均, per transaction, the average amount), and where one is told
+PER_ASKED = re.compile(r"平均每|每(?:一)?(?:笔|户|家|人|次|件|单|张|场|位|名|宗)[^，。？?]{0,8}?(?:多少|几)|人均|户均|笔均|单笔|单户|"
+                       r"\bper (?:transaction|person|head|capita|household|case|loan|firm|company|business|pharmacy|"
+                       r"visit|patient|claim|order|guarantee|event|bidder)\b|\baverage (?:amount|size|value|sum)\b", re.I)
+PER_TOLD = re.compile(r"平均|每|人均|户均|笔均|单笔|单户|均")
+PREMISE = "问题中给出的数字"  # what a refusal names when the question takes as given a figure the cases never state
+# a count the question gives (那7家, 1032件问题): a whole number and the measure word after it
+GIVEN_COUNT = re.compile(r"(?<![\d.第])(\d+)(个|家|所|位|名|户|件|笔|场|项|条|章)(?![\d月日年])")
+COUNT_KIN = (("个", "家", "所", "位", "名", "户"),)  # measure words a speaker swaps for one another
+# a figure asked for one month (4月那个月, 当月, 7月份里): a figure of other months does not give it
+MONTH_PERIOD = re.compile(r"\d{1,2}月份?(?:当月|那个月|这个月|一个月|里|内|期间|单月)|那个月|当月|这个月|单月")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 # what a noun right after 多少 is counted in (多少案件 → 件, 多少企业 → 家)
@@ -248,7 +266,10 @@ FACT_WANTS = frozenset("number date duration name list org rank event".split())
 # how an event happened (开始, 正式…), not which event: 哪天开始正式施行 asks when it took effect
 EVENT_MANNER = frozenset("开始 正式 全面 首次 率先 陆续 逐步 真正 第一次 最早".split())
 # words a question fills in around what it counts (一共有多少条 counts no 共有)
+PLACE_ENDINGS = frozenset("区县市省镇")  # the administrative endings of a place's name
 ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞 共有 一共 总共 共计 合计 总计 又 还 也 都".split())
+# when, not what: 机构原来有多少家 counts 机构 (at an earlier time), not 原来
+TIME_ADVERBS = frozenset("原来 原先 原本 本来 以前 之前 此前 先前 过去 起初 最初 当初 当时 现在 目前 如今 眼下 现如今".split())
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
@@ -671,6 +692,16 @@ CN_FIGURE = re.compile(r"(?:[二两三四五六七八九十百千]|一[十百千
                        r"(?:月|年|天|日|小时|周|家|项|条|章|次|件|人|名|个|倍)")
 
 
+def _months_told(text: str) -> tuple[set[str], bool]:
+    """The single months a sentence dates itself to ("2023年7月"), and whether it dates anything to a month at
+    all, a span (2023年5月至12月) included: a span's figure is no one month's."""
+    flat = text.replace(" ", "")
+    span = r"((?:19|20)\d{2})年(\d{1,2})月(?:至|到|—|-|～|~)(?:(?:19|20)\d{2}年)?\d{1,2}月"
+    single = re.sub(span, " ", flat)
+    months = {f"{y}年{int(m)}月" for y, m in re.findall(r"((?:19|20)\d{2})年(\d{1,2})月", single)}
+    return months, bool(months) or bool(re.search(span, flat))
+
+
 def _figures(text: str) -> list[str]:
     """A sentence's figures in digits (dates aside) and in Chinese numerals with their unit (历时八个月)."""
     return _amounts(text) + CN_FIGURE.findall(text.replace(" ", ""))
@@ -867,6 +898,8 @@ class Answerer:
             named = [self._named_cases(c) for c in clauses]
             if len(clauses) >= 2 and all(len(n) == 1 for n in named) and len({n[0] for n in named}) == len(named):
                 parts = clauses
+        if ans.abstained and PREMISE in ans.missing and not self._counts_given(stripped, self._flat_text):
+            parts = []  # "那7家后来怎么样了？进破产程序了吗？": a figure no case gives makes every part moot
         if len(parts) >= 2:
             # a part is about the case the parts before it name (“个体深信贷”单户…？有没有上限？)
             ans = self._by_parts(ans, parts, prev, filt, asked, inherit=not intent.cross_case)
@@ -1060,6 +1093,8 @@ class Answerer:
         q = COLLOQUIAL.sub(lambda m: COLLOQUIAL_WORDS[m.group(0)], q)
         words = [w for w in self.index.tokenize.words(q) if w.strip()]  # jieba's words, read once per question
         intent = replace(read_intent(q), areas=topic_areas(q, words))
+        if not intent.english and (unknown := self._unknown_places(q)):
+            intent = replace(intent, places=tuple(dict.fromkeys([*intent.places, *unknown])))
         if intent.english:
             intent = replace(intent, spelled=tuple(self._pinyin.names(q)))
         if "date" in intent.wants and "number" not in intent.wants:
@@ -1139,7 +1174,7 @@ class Answerer:
             # (…and so do a bare 到 / 至 and a span it moved in: 一年里从多少家涨到多少家 counts neither 一年 nor 到)
             # (…and so does one jieba glued to 各 or 分别: 停水次数各降了多少 counts 次数)
             before = [x for x in before if not CHANGE_WORD.fullmatch(re.sub(r"^(?:各|分别)", "", x)) and not PER_WORD.fullmatch(x)
-                      and x not in ("到", "至") and not SPAN_WORD.fullmatch(x)]
+                      and x not in ("到", "至") and not SPAN_WORD.fullmatch(x) and x not in TIME_ADVERBS]
             after = [x for x in after if not CHANGE_WORD.fullmatch(x) and x not in ("到", "至")]
             # 协会有多少会员: what comes before 有 owns what is counted, it is not counted itself
             owner = next((x for x in reversed(head) if x.strip() and x != "了"), "") in POSSESSIVE_VERBS
@@ -1498,6 +1533,19 @@ class Answerer:
             self._posseg = jieba.posseg.POSTokenizer(self.index.tokenize.jieba)
         return self._posseg
 
+    def _unknown_places(self, q: str) -> list[str]:
+        """Districts, counties and cities the question names that no case writes (福田区, 东莞市, 番禺区): jieba's
+        dictionary tags them ``ns``; the PLACES list cannot hold every district of every city. (Only names
+        with an administrative ending: jieba tags 东西 and 扎堆 ``ns`` as well.)"""
+        flat, tags = q.replace(" ", ""), self._pos().word_tag_tab
+        out = []
+        for i in range(len(flat)):
+            w = next((flat[i:i + n] for n in (5, 4, 3) if flat[i + n - 1: i + n] in PLACE_ENDINGS
+                      and len(flat[i:i + n]) == n and tags.get(flat[i:i + n]) == "ns"), "")
+            if w and w not in self._flat_text:
+                out.append(w)
+        return out
+
     def _has_person(self, text: str) -> bool:
         """Whether a sentence names a person: a word jieba tags ``nr`` that its dictionary does not hold as a
         common word (it tags 荣获 and 公正 ``nr`` too; real names are rare or unknown to it) and that starts
@@ -1606,6 +1654,12 @@ class Answerer:
         # (80 多家, 400 余家) counts something else
         if ("number" in intent.wants and intent.unit and len(re.findall(r"多少|几", q)) == 1
                 and not _unit_figures(intent.unit, pool[0].sentence.text)):
+            return "问题所问的具体数字"
+        # "how many compounds still have a single water source": an answer to a figure question alone that
+        # quotes no figure at all (一是建设小区供水双水源…) does not give it
+        if (intent.wants == frozenset({"number"}) and not intent.section and chosen
+                and re.search(r"多少|几|how (?:many|much)", intent.text.lower())  # (规模…算啥水平: 位列全国第一 tells)
+                and not any(_amounts(s.sentence.text) or COUNT.search(s.sentence.text) for s in chosen)):
             return "问题所问的具体数字"
         # 2022年结算了多少人次: a figure its own sentence dates to another year (2023年5月至12月…30.78万人次)
         # is not that year's
@@ -1812,7 +1866,12 @@ class Answerer:
         absent = [n for n in intent.numbers if not re.search(rf"(?<![\d.]){re.escape(n)}(?!\d)", self._flat_text)
                   and not (len(n) == 2 and f"20{n}年" in self._flat_text)]
         if absent:  # (named in words: every digit of an answer must be inside a quote)
-            missing.append("问题中给出的数字")
+            missing.append(PREMISE)
+        # "那10家里，没谈成的那7家…": a count the question gives must be one this case gives, in its unit (or a
+        # unit of the same kind: 128个药店 is 128家); 7 in 7月27日 is no 7家 (checked where one case answers, not
+        # on each line of a list)
+        if (counted or not intent.cross_case) and not absent and not self._counts_given(intent.text, case_text):
+            missing.append(PREMISE)
         for area in intent.areas:  # 企业开办最快要几天: a case that never speaks of 开办 does not answer it
             if not any(w in self._case_words.get(case_no, ()) or (len(w) >= 3 and w in case_text)
                        for w in area_words(area)):
@@ -1860,6 +1919,8 @@ class Answerer:
             missing.append("问题所问的排名")
         if intent.extreme and pool and not any(LIMIT_GIVEN.search(s.sentence.text) for s in pool[:3]):
             missing.append("问题所问的上限或下限")  # 最高能贷多少: an average (平均金额15.4万元) is no limit
+        if intent.baseline and pool and not any(BASELINE_TOLD.search(s.sentence.text) for s in pool[:3]):
+            missing.append("变化之前的数字")  # 改革前审理周期多长: 缩短至2.5个月以内 says where it ended, not began
         if "duration" in intent.wants and pool:
             # (…of what is asked: a sentence that names none of the question's own words, 药店…上线…仅7个月, gives
             # some other span than 报错处理要多长时间)
@@ -1890,6 +1951,16 @@ class Answerer:
                     intent.english or self._part_counted(intent, numeric, case_text)))):
                 missing.append("问题所问的具体数字")
         return missing
+
+    @staticmethod
+    def _counts_given(q: str, text: str) -> bool:
+        """Whether every count question ``q`` gives (那7家, 1032件问题) stands in ``text`` in its measure word or
+        one a speaker swaps for it (128个药店 is 128家)."""
+        for n, unit in GIVEN_COUNT.findall(q.replace(" ", "")):
+            kin = next((k for k in COUNT_KIN if unit in k), (unit,))
+            if not re.search(rf"(?<![\d.]){re.escape(n)}\s*(?:{'|'.join(map(re.escape, kin))})(?!月)", text):
+                return False
+        return True
 
     @staticmethod
     def _name_spans(flat: str, ending: re.Pattern[str]) -> list[tuple[int, int, int]]:
@@ -2161,6 +2232,8 @@ class Answerer:
         p = self.params
         if PER_AREA.search(intent.text) and not any(AREA_UNIT.search(s.sentence.text) for s in numeric[:3]):
             return False  # 每平方米补多少: a rate per area is told per area (a rent cut to 6.5-7 折 is none)
+        if PER_ASKED.search(intent.text) and not any(PER_TOLD.search(s.sentence.text) for s in numeric[:3]):
+            return False  # 平均每笔结算多少钱 / per transaction: a total (医疗总费用4223余万元) is no average
         if intent.numbers:
             # "1032件问题里，涉企的有多少件？": a sentence whose only figure is the one the question already
             # gives does not answer it
@@ -2171,6 +2244,14 @@ class Answerer:
             # "2022年…收到多少件": a figure the text dates to another year (截至2023年12月底…1032件) is not it
             numeric = [s for s in numeric if intent.years[0] in s.sentence.text
                        or not YEARLIKE.search(s.sentence.text)]
+            if not numeric:
+                return False
+        months = self._asked_months(intent.text, intent)
+        if len(months) == 1 and MONTH_PERIOD.search(intent.text.replace(" ", "")):
+            # "2023年4月那个月结算了多少人次": a figure the text dates to other months (2023年5月至12月…, 截至12月底)
+            # is not that month's
+            told = [(s, _months_told(s.sentence.text)) for s in numeric]
+            numeric = [s for s, (single, dated) in told if months[0] in single or not dated]
             if not numeric:
                 return False
         if intent.unit:

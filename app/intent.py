@@ -16,7 +16,8 @@ NUMBER_CUES = ("多少", "几", "多大", "多高", "比例", "比率", "百分"
                "percentage", "amount", "how long", "what share", "what proportion", "what fraction", "what ratio",
                "in yuan", "in rmb", "how many yuan")
 DATE_CUES = ("什么时候", "何时", "哪天", "哪一天", "哪日", "哪年", "哪一年", "哪月", "哪个月", "哪一个月", "几月", "日期", "时间点", "什么时间", "when", "what year",
-             "what date", "what day", "which day", "exact day", "exact date")
+             "what date", "what day", "which day", "exact day", "exact date", "which year", "what month", "which month",
+             "which date")
 DURATION_CUES = ("多久", "多长时间", "多少时间", "多长", "几个月", "几天", "几年", "历时", "周期", "how long", "how quickly",
                  "how fast", "how soon")
 ORG_CUES = ("哪个单位", "哪个部门", "哪家", "哪些单位", "哪些部门", "哪些机构", "哪个机构", "谁", "报送", "牵头", "哪些银行",
@@ -67,6 +68,14 @@ def _doc_kinds(q: str) -> tuple[str, ...]:
     return tuple(k for k in DOC_KINDS if re.search(DOC_ASK_BEFORE + k + "|" + k + DOC_ASK_AFTER, bare)
                  and (issued or k not in EVERYDAY_KINDS))
 EXTREME_ASKED = re.compile(r"最高|最多|上限|封顶|最大|最低|最少|下限|最长|最短")
+# the figure before a change (改革前要多久, 原来有多少家, before the reform): only a sentence that tells where the
+# figure started gives it, not one that tells where it ended (缩短至2.5个月以内); 比原来多了多少 asks the change
+BASELINE_ASKED = re.compile(
+    r"(?:改革|实施|推行|上线|开通|建立|启动|试点|改造|施行)(?:之前|以前|前)|"
+    r"(?<![比较和与跟同])(?:原来|原先|原本|以前|之前(?!(?:说|提|讲|问|聊))|此前|起初|最初)|"
+    r"\bbefore (?:the|it|this|that|these)\b[^,?]{0,60}?(?:reform|launch|mechanism|model|monitoring|programme|program|"
+    r"pilot|platform|system|introduc\w*|start\w*|began|went live)|\bprior to\b|\bbaseline\b|\bpreviously\b|"
+    r"\bused to (?:take|be|cost)\b", re.I)
 BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|楼宇|楼)[，,]?(?:分别|各自|都)?(?:叫什么|叫啥|名称|名字|是哪)|"
                             r"(?:which|what) (?:building|tower)|name of the (?:building|tower)")
 # where something took place: 在哪个城市签的, 在哪儿召开, where was it held (难点在哪里 asks for a point, not a place;
@@ -97,7 +106,7 @@ POSITION_LAST = re.compile(r"(排在|排|列在)?最后(一个|一篇|一项|那
 POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八九十\d]{1,3})(?:位|个|篇)?的?(?:是哪个|是哪一个)?案例|"
                           r"第([一二三四五六七八九十\d]{1,3})篇")
 # (案例一共 / 案例一起 are 一共 and 一起, not case one)
-CASE_REF = re.compile(r"(?:案例|第)([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起些样般定切直致同并旦贯])(?:个案例|号案例|案)?|"
+CASE_REF = re.compile(r"(?:案例|第|序号\s*(?:为|是)?\s*)([一二三四五六七八九十]{1,3}|\d{1,2})(?![共起些样般定切直致同并旦贯])(?:个案例|号案例|案)?|"
                       r"case\s*(\d{1,2})", re.I)
 WHICH_CASE = re.compile(r"哪个案例|哪一个案例|哪个案子|which case|in which case")
 OFFICES = (r"部长|局长|负责人|院长|主任|书记|市长|法官|检察官|经理|董事长|带队的人|会长|行长|所长|理事长|秘书长|主席|"
@@ -109,7 +118,7 @@ PERSON = re.compile(rf"(?P<office>{OFFICES}).{{0,6}}(叫什么|是谁|名字|姓
                     r"\bwho (was|is) the (current |former |then )?([a-z]+ )?(head|director|president|chair(man|woman|person)?|"
                     r"minister|leader|mayor|secretary|ceo|founder|governor|judge|prosecutor|manager|official|officer|"
                     r"spokes(?:man|woman|person)|representative|arbitrator)\b)")
-MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折 "
+MEASURE_WORDS = frozenset("天 年 个月 小时 分钟 钱 块 宗 次 件 家 户 笔 人 名 位 人次 场 项 个 条 元 亿 万 所 栋 套 台 折 轮 "
                           "平方米 平米 亩 公顷 公里 层".split())
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 # a year said by its last two digits (22年, 23年的数据): 2015–2029, and not a span (20年来, 25年间)
@@ -193,6 +202,7 @@ class Intent:
     numbers: tuple[str, ...] = ()  # figures the question itself gives (1032件问题里…), years aside
     title: str = ""  # the office whose holder a person question asks for (会长是谁 → 会长)
     extreme: bool = False  # 最高能贷多少 / 最长多久: asks for a limit, which a plain figure does not give
+    baseline: bool = False  # 改革前要多久: asks for the figure before a change, which the end figure does not give
     areas: tuple[str, ...] = ()  # business-environment areas asked about (企业开办, 获得电力…): see TOPIC_AREAS
     doc_kinds: tuple[str, ...] = ()  # 编了哪些指南或指引: the kinds of titled document asked for (指南, 指引)
     foreign_name: bool = False  # asks for an English / foreign-language name: the evidence must spell one
@@ -266,7 +276,7 @@ TOPIC_AREAS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
                  "social insurance", "labour", "labor", "unpaid wages", "migrant workers"),
      ("农民工", "社保", "社会保险", "劳动", "欠薪", "工资")),
     ("外商投资", ("外资", "外商投资", "外企", "外汇", "foreign investment", "foreign-invested", "foreign exchange"),
-     ("外资", "外商", "外企", "外汇")),
+     ("外资", "外商", "外企", "外汇", "外国投资")),
 )
 # Other fields of public policy, as the State Council's departments divide them (人力资源和社会保障, 住房和城乡
 # 建设, 工业和信息化, 科学技术, 市场监管 for food safety, 生态环境, 教育, 应急管理, 文化和旅游, 农业农村) — again
@@ -420,4 +430,7 @@ def read_intent(question: str) -> Intent:
         title=(m.group("office") or m.group("office2") or "") if (m := PERSON.search(ql)) else "",
         doc_kinds=_doc_kinds(q),
         extreme=bool(EXTREME_ASKED.search(q)) and (bool(wants & {"number", "duration"}) or bool(LIMIT_NAMED.search(q))),
+        # (an English question asks a figure by "what was the average trial period" as often as by "how long")
+        baseline=bool(BASELINE_ASKED.search(q)) and (bool(wants & {"number", "duration"}) or (
+            english and bool(re.search(r"\bwhat (?:was|were)\b|\bhow (?:many|much|long)\b", ql)))),
     )

@@ -2055,3 +2055,68 @@ def test_a_common_word_tagged_as_a_name_is_no_person(answerer):
     """jieba tags 高水平 as a name; it is a common word, so case 10 (which names no speaker) does not say who
     spoke at the UNCITRAL session."""
     assert answerer.answer("深国仲在联合国贸法会第56届会议上发言的是哪位代表？").abstained
+
+
+def test_a_figure_before_a_change_needs_the_starting_figure(answerer):
+    """缩短至2.5个月以内 says where the trial period ended, not how long it was before the fast track, so a
+    question about "before" is refused; 由2022年底的143家增加至1018家 gives the starting figure, and 原先 is when,
+    not what is counted."""
+    assert answerer.answer("快审机制推行以前，破申案件平均要审多久？").abstained
+    assert answerer.answer("Prior to the fast-track model, how long did simple bankruptcy cases take on average?").abstained
+    ans = answerer.answer("外地参保人能直接结算的机构原先有多少家？")
+    assert not ans.abstained and "143家" in ans.text, ans.text
+
+
+def test_a_district_no_case_names_is_a_constraint(answerer):
+    """番禺区 and 罗湖区 are districts jieba's dictionary knows and no case writes: what the cases say of
+    Shenzhen as a whole does not answer for them."""
+    ans = answerer.answer("罗湖区有多少家药店能给外省参保人刷卡？")
+    assert ans.abstained and "罗湖区" in ans.text, ans.text
+    assert answerer.answer("企·航计划在番禺区促成了几个项目签约？").abstained
+
+
+def test_a_figure_for_one_month_is_not_a_span_or_total(answerer):
+    """30.78万人次 is the total of 2023年5月至12月: it answers neither for June alone nor for a month outside
+    the span, but it does answer for the span."""
+    assert answerer.answer("2023年6月当月，异地参保人结算了多少人次？").abstained
+    ans = answerer.answer("2023年5月至12月，外地参保人一共结算了多少人次？")
+    assert not ans.abstained and "30.78万人次" in ans.text, ans.text
+
+
+def test_a_count_the_question_gives_must_be_the_cases(answerer):
+    """Of the 10 applications 3 reached agreement; "the other 7" is the question's arithmetic, not the text's
+    (which writes 7 only in 7月27日), so what became of them is not told. 128个药店 is the text's 128家."""
+    assert answerer.answer("深破通上那10家申请里，剩下没和解的7家最后都破产了吗？").abstained
+    # (…and a later part of the question leans on the same false premise: no part is answered)
+    assert answerer.answer("深破通那10家申请里没和解的7家，后来怎样了？有没有进入破产程序？").abstained
+    ans = answerer.answer("能刷外省医保卡的128个药店，是截至什么时候的数？")
+    assert not ans.abstained and "2023年12月" in ans.text, ans.text
+
+
+def test_index_numbers_name_index_rows(answerer):
+    """序号2和序号5 are the index table's own numbers: both rows are answered, each with its unit."""
+    ans = answerer.answer("目录中序号2和序号5分别是哪个单位报送的？")
+    assert not ans.abstained and {c.chunk_id for c in ans.citations} == {"table.r02", "table.r05"}, ans.text
+    assert "市水务局" in ans.text and "市政务服务和数据管理局" in ans.text, ans.text
+
+
+def test_a_figure_question_answered_without_a_figure_is_refused(answerer):
+    """"How many estates…" quoted by a sentence with no figure in it (建设小区供水双水源…) tells nothing; a
+    fee the case never names (手续费) is no fee it charges."""
+    assert answerer.answer("How many residential estates in Shenzhen rely on only one water supply source?").abstained
+    assert answerer.answer("外省参保人去药店刷卡买药要另外付服务费吗？").abstained
+
+
+def test_an_average_is_not_a_total(answerer):
+    """医疗总费用4223余万元 is a total: it does not say what one settlement cost on average, while 平均金额15.4万元
+    does say what a loan came to on average."""
+    assert answerer.answer("异地参保人平均每人次结算了多少医疗费用？").abstained
+    ans = answerer.answer("个体深信贷平均每笔贷了多少钱？")
+    assert not ans.abstained and "15.4 万元" in ans.text, ans.text
+
+
+def test_rounds_and_which_year_are_asked_for(answerer):
+    """几轮 counts rounds, which no case counts; "in which year" asks for a date, and case 10 lists its
+    agreement with the Nairobi centre (NCIA) without one."""
+    assert answerer.answer("数据合规指引征求意见一共征求了几轮？").abstained
+    assert answerer.answer("In which year did SCIA sign its cooperation agreement with the NCIA?").abstained
