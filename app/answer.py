@@ -225,6 +225,7 @@ PER_ASKED = re.compile(r"平均每|每(?:一)?(?:笔|户|家|人|次|件|单|张
                        r"\bper (?:transaction|person|head|capita|household|case|loan|firm|company|business|pharmacy|"
                        r"visit|patient|claim|order|guarantee|event|bidder)\b|\baverage (?:amount|size|value|sum)\b", re.I)
 PER_TOLD = re.compile(r"平均|每|人均|户均|笔均|单笔|单户|均")
+ANY_EVENT = frozenset("动作 事 事情 事儿 进展 举措 行动 大事 新闻 新动作".split())  # what happened, whatever it was
 PREMISE = "问题中给出的数字"  # what a refusal names when the question takes as given a figure the cases never state
 # a count the question gives (那7家, 1032件问题): a whole number and the measure word after it
 GIVEN_COUNT = re.compile(r"(?<![\d.第])(\d+)(个|家|所|位|名|户|件|笔|场|项|条|章)(?![\d月日年])")
@@ -2181,7 +2182,8 @@ class Answerer:
             dated = [s for s in dated if all(b in s.sentence.text.replace(" ", "") for b in others)]
             if not dated:
                 return False
-        if intent.english or not intent.counted:
+        # (几月有了什么动作 / 有什么进展: any event will do)
+        if intent.english or not [t for t in intent.counted if t not in ANY_EVENT]:
             return True
         # (a title names no event: 2019年…印发《…实施方案》 does not date when something began 实施)
         # (…and a sentence that dates itself by the one before, 同年，…建立了…平台, is dated too)
@@ -2192,7 +2194,17 @@ class Answerer:
             return True  # 哪天出台的: a document 制定 or 印发 that day was issued that day
         if "落地" in intent.counted and LAUNCHED.search(text):
             return True  # 啥时候落地的: what went live (上线) or was issued (发布) that day came into effect then
-        return any(t in text for t in intent.counted) or dated[0].cos >= self.params.number_cos
+        # (a word that names the case, 落户前海 in the Qianhai case, names no event)
+        event = [t for t in intent.counted if intent.cross_case or t not in self._identity.get(case_no, set())
+                 ] or intent.counted
+        if any(t in text for t in event):
+            return True
+        # a likeness of meaning stands in for the event's word, but the dated sentences must still speak of the
+        # thing asked about (国际税务培训基地是哪年落户的: 2022年9月…建设…集聚区 dates the cluster, not the 基地)
+        own = [t for t in self._specific_words(intent.text) if t not in self._identity.get(case_no, set())
+               and t not in intent.counted and not DATE.search(t)]
+        # (…one case's thing: the words of a list question are spread over its cases, 窗口或平台上线)
+        return dated[0].cos >= self.params.number_cos and (intent.cross_case or not own or any(t in text for t in own))
 
     def _with_definition(self, chosen: list[_Scored]) -> list[_Scored]:
         """A 哪家企业 answer that names a firm by the short form its case defines (与市环水集团签署…)

@@ -2120,3 +2120,19 @@ def test_rounds_and_which_year_are_asked_for(answerer):
     agreement with the Nairobi centre (NCIA) without one."""
     assert answerer.answer("数据合规指引征求意见一共征求了几轮？").abstained
     assert answerer.answer("In which year did SCIA sign its cooperation agreement with the NCIA?").abstained
+
+
+def test_a_date_is_of_the_thing_asked_about(answerer):
+    """2022年9月 dates the building of the Qianhai cluster, not when the training base was set up there, which
+    case 7 never dates (前海 names the case, not an event); the cluster's own start is answered."""
+    assert answerer.answer("国际税务培训基地是哪年在前海挂牌的？").abstained
+    ans = answerer.answer("前海财税服务业集聚区是从什么时候开始建设的？")
+    assert not ans.abstained and "2022年9月" in ans.text, ans.text
+
+
+def test_any_event_will_do_when_asked_what_happened_in_which_month(answerer):
+    """几月有了什么动作 asks for any dated event: the pharmacy settlement's month and the window's launch day
+    answer, though neither sentence writes 动作."""
+    ans = answerer.answer("医保局和政数局的案例，2023年分别在几月有了什么动作？")
+    assert not ans.abstained and {4, 5} <= set(ans.cases), ans.text
+    assert "2023年2月1日" in ans.text, ans.text
