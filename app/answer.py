@@ -266,8 +266,8 @@ FACT_WANTS = frozenset("number date duration name list org rank event".split())
 # 什么事 / 哪些事情: words that ask, not words to find; as rare tokens they would outweigh the topic
 # how an event happened (开始, 正式…), not which event: 哪天开始正式施行 asks when it took effect
 EVENT_MANNER = frozenset("开始 正式 全面 首次 率先 陆续 逐步 真正 第一次 最早".split())
-# words a question fills in around what it counts (一共有多少条 counts no 共有)
 PLACE_ENDINGS = frozenset("区县市省镇")  # the administrative endings of a place's name
+# words a question fills in around what it counts (一共有多少条 counts no 共有)
 ASK_FILLERS = frozenset("事 事情 事儿 东西 做 干 搞 共有 一共 总共 共计 合计 总计 又 还 也 都".split())
 # when, not what: 机构原来有多少家 counts 机构 (at an earlier time), not 原来
 TIME_ADVERBS = frozenset("原来 原先 原本 本来 以前 之前 此前 先前 过去 起初 最初 当初 当时 现在 目前 如今 眼下 现如今".split())
