@@ -87,9 +87,11 @@ BRITISH = {"centre": "center", "organisation": "organization", "programme": "pro
 # words that open the name of a home body (Shenzhen Court of International Arbitration): other checks read them
 HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Municipal People Peoples".split())
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
-# (…and 要额外交手续费吗 asks whether there is a fee: a charge the case never names it does not have)
-EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没|(?:要|需要|得|用)(?:额外|另外|再)?(?:交|缴|缴纳|付|支付))"
-                         r"(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
+EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
+# 要额外交手续费吗 / 要另外付服务费吗 asks whether there is a charge: one the case never names, in full (服务 alone is
+# no 服务费), it does not have
+CHARGE_ASKED = re.compile(r"(?:要|需要|得|用)(?:额外|另外|再)?(?:交|缴|缴纳|付|支付)(?:个|一笔)?([\u4e00-\u9fff]{1,6}?费)"
+                          r"(?=[？?，,。！!]|吗|呢|$)")
 # 贷款期限有什么规定 / 报酬有什么限制: asks for the rules on a thing
 RULE_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?(?:(?:有什么|有啥|有哪些)(?:具体)?(?:规定|限制)|"
                         r"(?:是|又是)?(?:怎么|怎样|如何)(?:规定|限定|设定)的?)")
@@ -1907,6 +1909,7 @@ class Answerer:
             # cases tell
             if not any(w in case_text for w in (thing, *self.tokenize(thing)) if len(w) >= 2):
                 missing.append(f"“{thing}”")
+        missing += [f"“{c}”" for c in CHARGE_ASKED.findall(intent.text.replace(" ", "")) if c not in case_text]
         for thing in RULE_ASKED.findall(intent.text.replace(" ", "")):
             # 贷款期限有什么规定: the rules on a thing the case never names (its head word, 期限) are not told there
             thing = re.split(r"[的对给]", thing)[-1]
