@@ -1543,8 +1543,9 @@ class Answerer:
         flat, tags = q.replace(" ", ""), self._pos().word_tag_tab
         out = []
         for i in range(len(flat)):
+            # (past the end, flat[i + n - 1: i + n] is "", which ends no name)
             w = next((flat[i:i + n] for n in (5, 4, 3) if flat[i + n - 1: i + n] in PLACE_ENDINGS
-                      and len(flat[i:i + n]) == n and tags.get(flat[i:i + n]) == "ns"), "")
+                      and tags.get(flat[i:i + n]) == "ns"), "")
             if w and w not in self._flat_text:
                 out.append(w)
         return out
@@ -2198,14 +2199,14 @@ class Answerer:
         if "落地" in intent.counted and LAUNCHED.search(text):
             return True  # 啥时候落地的: what went live (上线) or was issued (发布) that day came into effect then
         # (a word that names the case, 落户前海 in the Qianhai case, names no event)
-        event = [t for t in intent.counted if intent.cross_case or t not in self._identity.get(case_no, set())
-                 ] or intent.counted
+        identity = self._identity.get(case_no, set())
+        event = [t for t in intent.counted if intent.cross_case or t not in identity] or intent.counted
         if any(t in text for t in event):
             return True
         # a likeness of meaning stands in for the event's word, but the dated sentences must still speak of the
         # thing asked about (国际税务培训基地是哪年落户的: 2022年9月…建设…集聚区 dates the cluster, not the 基地)
-        own = [t for t in self._specific_words(intent.text) if t not in self._identity.get(case_no, set())
-               and t not in intent.counted and not DATE.search(t)]
+        own = [t for t in self._specific_words(intent.text) if t not in identity and t not in intent.counted
+               and not DATE.search(t)]
         # (…one case's thing: the words of a list question are spread over its cases, 窗口或平台上线)
         return dated[0].cos >= self.params.number_cos and (intent.cross_case or not own or any(t in text for t in own))
 
