@@ -109,6 +109,17 @@ are added. Its history:
   on cases 1, 3, 5, 7, 9 and the index table, ``part_zg`` on cases 2, 4, 6, 8, 10). On first sight (code at
   1eb7e7e): key facts 0.85 / 0.70, all facts 0.79 / 0.60, refusal recall 0.64 / 0.55, false refusals 0.00 / 0.05,
   follow-ups 1.00 / 0.75, cross-case 0.61 / 0.33, English 0.89 / 0.78.
+- ``part_zh`` adds 80 tuning items written after the ``part_zf`` / ``part_zg`` round (20 unanswerable near-misses,
+  6 of them in English: parts of a total, a count given only as a percentage, undated events, unnamed bodies and
+  places, a later year, another city; 22 cross-case, half open "哪些案例…" on themes not asked before, half naming
+  two cases; 18 English, why / how among them; two 3-turn dialogues, one in English). On first sight (code at
+  aa320bd): key facts 0.71, all facts 0.60, refusal recall 0.75, false refusals 0.03, follow-ups 0.75, cross-case
+  0.55, English 0.58.
+- ``part_zi`` adds 60 held-back items written at the same time as ``part_zh`` and before any change it led to (14
+  unanswerable near-misses, 4 of them in English; 10 English; 9 cross-case; two 3-turn dialogues; every other type
+  at least once), so the held-back share stays above a tenth. Only aggregate figures are read. On first sight
+  (code at aa320bd): key facts 0.82, all facts 0.72, refusal recall 0.64, false refusals 0.04, follow-ups 1.00,
+  cross-case 0.56, English 0.80.
 """
 
 from __future__ import annotations
