@@ -87,7 +87,9 @@ BRITISH = {"centre": "center", "organisation": "organization", "programme": "pro
 # words that open the name of a home body (Shenzhen Court of International Arbitration): other checks read them
 HOME_EN = frozenset("Shenzhen China Chinese Guangdong Qianhai National State Municipal People Peoples".split())
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # SCIA, DIAC, ICC
-EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|$)")
+EXIST_ASKED = re.compile(r"(?:有没有|有无|是否有|是否设有|有没)(?:设|设置|规定|给)?(?:个|一个)?([\u4e00-\u9fff]{2,8}?)(?=[？?，,。！!]|吗|呢|啊|呀|吧|嘛|$)")
+# 有没有不交现金的办法: a way of doing something is asked for, not a named thing the case must write
+MEANS_WORDS = ("办法", "方法", "途径", "渠道", "方式", "手段", "措施", "做法", "路子", "法子")
 # 要额外交手续费吗 / 要另外付服务费吗 asks whether there is a charge: one the case never names, in full (服务 alone is
 # no 服务费), it does not have
 CHARGE_ASKED = re.compile(r"(?:要|需要|得|用)(?:额外|另外|再)?(?:交|缴|缴纳|付|支付)(?:个|一笔)?([\u4e00-\u9fff]{1,6}?费)"
@@ -502,7 +504,12 @@ TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件�
 # a clause that asks something (a question word), so that it can stand as a question of its own
 ASKS = re.compile(r"什么|啥|哪|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大")
 # …and one that asks a figure (哪几个 asks which, not how many)
+# a follow-up that asks a question of its own (怎么…, How is it…) rather than the last one again (药店那边呢？,
+# What about the pharmacies?)
+OWN_ASK = re.compile(r"什么|啥|哪|多少|几|怎么(?!样)|为什么|为何|多久|多长|多大|\b(?!(?:what|how) about\b)"
+                     + "(?:what|when|how|which|who|whom|whose|where|why)\\b", re.I)
 ASKS_FIGURE = re.compile(r"多少|(?<!哪)几")
+FIGURE_OR_SAME = re.compile(ASKS_FIGURE.pattern + r"|呢\s*[，,；;？?]?\s*$")
 
 
 def asking_clauses(q: str, asks: re.Pattern[str] = ASKS) -> list[str]:
@@ -525,8 +532,9 @@ def figure_clauses(q: str) -> list[str]:
     """"截至2023年底，电子保函累计担保了多少钱，个体深信贷累计放款多少？" asks two figures in one sentence: the
     clauses that each ask one (a clause that asks nothing, such as a date, goes with the one after it).
     Empty unless at least two clauses ask a figure."""
-    pieces = asking_clauses(q, ASKS_FIGURE)
-    return pieces if len(pieces) >= 2 else []
+    pieces = asking_clauses(q, FIGURE_OR_SAME)
+    # (…时长缩了多少，停水次数呢: a clause of 呢 after a figure question asks that figure of another thing)
+    return pieces if len(pieces) >= 2 and ASKS_FIGURE.search(pieces[0]) else []
 
 
 # "How many chapters does it have, and on what date was it released?": an English question of several,
@@ -534,6 +542,12 @@ def figure_clauses(q: str) -> list[str]:
 EN_WH = r"(?:what|when|how|which|who|whom|whose|where|why)\b"
 EN_PART_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                            r"(?=(?:(?:on|in|at|by|for|from|to|with|since)\s+)?" + EN_WH + ")", re.I)
+# a where-question about an occasion itself, or for a city or country: an occasion's name does not answer it
+OCCASION_ASKED = re.compile(r"活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|城市|国家|"
+                            r"\b(?:event|meeting|conference|forum|ceremony|summit|session|week|venue|city|country)\b",
+                            re.I)
+NATIONAL = re.compile(r"\s*(?:我国|全国|国内|全球|世界)")  # a sentence about the country (我国中小企业…), not the city
+EN_RELATIVE = re.compile(r"(?:where|when)\s+(?:the|a|an|its|their|it|they|this|these|those)\b", re.I)
 EN_ASKS = re.compile(r"\b" + EN_WH + r"|^\s*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
 
 
@@ -549,6 +563,10 @@ def english_parts(q: str) -> list[str]:
         pieces.append(carry + p)
         carry = ""
     pieces = [p for p in pieces if len(re.findall(r"[A-Za-z]+", p)) >= 3]
+    # ", where the guideline was released" qualifies what comes before; it asks nothing of its own
+    for k in range(len(pieces) - 1, 0, -1):
+        if EN_RELATIVE.match(pieces[k]):
+            pieces[k - 1] += ", " + pieces.pop(k)
     # each piece must ask something ("According to this compilation, what…" is one question)
     if len(pieces) < 2 or not all(EN_ASKS.search(p) for p in pieces):
         return []
@@ -836,6 +854,9 @@ class Answerer:
         self._short_form_cache: dict[str, tuple[str, ...]] = {}
         self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
+        # the city the compilation is about (深圳 of 深圳市级…案例), as a question may name it
+        city = re.search(r"^\s*(?:\d{4}\s*年)?\s*([\u4e00-\u9fff]{2,3}?)市", self.corpus.title)
+        self._home: tuple[str, ...] = (city.group(1), "我市", "本市", "全市", "本地") if city else ()
         self._compilation_words = set(self.tokenize(self.corpus.title)) | set(COMPILATION_WORDS)
         self._latin_vocab = set(re.findall(r"[a-z]{2,}", self.corpus.text.lower()))
         self._pinyin = Transliterator(self.tokenize.terms)  # Geti Shenxindai → 个体深信贷 in English questions
@@ -1284,7 +1305,9 @@ class Answerer:
             ordinal = ORDINAL.search(q)
             if ordinal and prev.items:
                 return self._ordinal(q, intent, prev, ordinal, note)
-            if not (intent.wants or intent.section or intent.table):
+            if not (intent.wants or intent.section or intent.table or OWN_ASK.search(q)):
+                # (…unless it asks a question of its own: "How is it structured?" after a when-question asks
+                # how, not when)
                 intent = replace(intent, wants=prev.intent.wants, section=prev.intent.section)
             # "哪位统战部部长带队的？叫什么名字？" / "哪几家试点银行？银行名字呢？": the name asked for is that of the
             # office holder or the firm just spoken of, and must be given as such
@@ -1517,16 +1540,23 @@ class Answerer:
 
     def _where_told(self, intent: Intent, chosen: list[_Scored]) -> bool:
         """False when the question asks where (在哪个城市, 设在哪里) and no chosen sentence says where."""
-        return "place" not in intent.wants or any(self._place_told(s.sentence.text) for s in chosen)
+        occasion = not OCCASION_ASKED.search(intent.text)
+        return "place" not in intent.wants or any(self._place_told(s.sentence.text, occasion) for s in chosen)
 
-    def _place_told(self, text: str) -> bool:
+    def _place_told(self, text: str, occasion: bool = False) -> bool:
         """Whether ``text`` says where something happened: a place name just after 在 / 于 / 赴 (在维也纳参加…);
         places merely named (深圳与中东地区…合作) say nothing of where."""
         if SITE_TOLD.search(text) or BUILDING.search(text):
             return True
-        tagged = [(w.word, w.flag) for w in self._pos().cut(text)]
-        return any(w in ("在", "于", "赴") and any(f == "ns" for _, f in tagged[i + 1: i + 4])
-                   for i, (w, _) in enumerate(tagged))
+        # (在广东省涉外法治建设工作会议上 names an event, not the city or hall it was held in; it does tell where
+        # something else was done, with ``occasion``: where was the guideline released)
+        named_event = set() if occasion else {m.start() for m in EVENT.finditer(text) if m.group(1)}
+        tagged, at = [], 0
+        for w in self._pos().cut(text):
+            tagged.append((w.word, w.flag, at))
+            at += len(w.word)
+        return any(w in ("在", "于", "赴") and at not in named_event and any(f == "ns" for _, f, _ in tagged[i + 1: i + 4])
+                   for i, (w, _, at) in enumerate(tagged))
 
     def _pos(self) -> Any:
         """jieba's part-of-speech tagger over the index's own dictionary (made on first use)."""
@@ -1598,6 +1628,12 @@ class Answerer:
         k = p.english_chunks if intent.english else p.candidate_chunks
         hits = self.searcher.search(topic, k=k, cases=filt)
         hits = [h for h in hits if h.chunk.section_kind != TABLE] or hits
+        if intent.spelled and not filt:
+            # "Qianhai's plan…": a name the question spells (前海) is written by the case that answers; a passage
+            # of a case that never writes it (企·航's 税费服务) answers something else, however well it scores
+            spelled = {c for c, text in self._bare_case_text.items() if any(n in text for n in intent.spelled)}
+            if len(spelled) < 0.8 * len(self._bare_case_text):
+                hits = [h for h in hits if h.chunk.case in spelled] or hits
         if "alias" in intent.wants and hits:
             # 又叫什么 / other names: the passage that gives them (又名…, 简称…) may sit in a paragraph retrieval
             # ranked low; the best case's paragraphs with such a mark are candidates too (for scoring only)
@@ -1665,6 +1701,10 @@ class Answerer:
                 and re.search(r"多少|几|how (?:many|much)", intent.text.lower())  # (规模…算啥水平: 位列全国第一 tells)
                 and not any(_amounts(s.sentence.text) or COUNT.search(s.sentence.text) for s in chosen)):
             return "问题所问的具体数字"
+        # 深圳每年有多少家中小企业倒闭: a figure for the whole country (我国…每年近100万家) is not the city's
+        if ("number" in intent.wants and chosen and any(h in intent.text for h in self._home)
+                and NATIONAL.match(chosen[0].sentence.text) and not any(h in chosen[0].sentence.text for h in self._home)):
+            return "问题所问地方的具体数字"
         # 2022年结算了多少人次: a figure its own sentence dates to another year (2023年5月至12月…30.78万人次)
         # is not that year's
         if ("number" in intent.wants and len(intent.years) == 1 and chosen
@@ -1906,6 +1946,8 @@ class Answerer:
                                                                    for s in pool[:3]):
             missing.append("问题所问的区")  # 128家药店里哪个区最多: a case that names no district does not say
         for thing in EXIST_ASKED.findall(intent.text.replace(" ", "")):
+            if thing.endswith(MEANS_WORDS):
+                continue
             # 有没有过渡期: a thing the case never speaks of, in any of its words, it does not have as far as the
             # cases tell
             if not any(w in case_text for w in (thing, *self.tokenize(thing)) if len(w) >= 2):
@@ -2201,6 +2243,12 @@ class Answerer:
         # (a word that names the case, 落户前海 in the Qianhai case, names no event)
         identity = self._identity.get(case_no, set())
         event = [t for t in intent.counted if intent.cross_case or t not in identity] or intent.counted
+        # (…nor does an occasion's name, 在…宣传周启动活动上, unless the occasion is what is asked about: the
+        # 启动 of 启动编制 is not the 启动活动 the guideline was released at)
+        occasions = [m for m in EVENT.finditer(text) if m.group(1)]
+        if not any(m.group(1) in intent.text for m in occasions):
+            for m in occasions:
+                text = text.replace(m.group(0), "")
         if any(t in text for t in event):
             return True
         # a likeness of meaning stands in for the event's word, but the dated sentences must still speak of the

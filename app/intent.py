@@ -83,7 +83,7 @@ BUILDING_ASKED = re.compile(r"哪[一两二三几]?[栋座幢]|(?:大楼|大厦|
 PLACE_ASKED = re.compile(r"哪(?:个|座|些|几个)(?:城市|国家)|什么地方|哪个地方|在哪(?:儿|里)?(?:举办|举行|召开|签|开的|办的|参加)|"
                          r"(?:设|建|位于|坐落|落户|落地|选址)在?(?:哪(?:儿|里)|何处)|"
                          r"\bwhere (?:was|were|did|is|are|does|do)\b|\bin which (?:city|country|place)\b|"
-                         r"\bwhich (?:city|country)\b")
+                         r"\bwhich (?:city|country|venue)\b|\bwhat (?:venue|location)\b|在哪(?:个|一个)?(?:场馆|会场|地点)")
 LIMIT_NAMED = re.compile(r"上限|下限|封顶")  # 有没有额度上限 asks for a limit without 多少
 WANT_CUES = (
     ("number", NUMBER_CUES), ("date", DATE_CUES), ("duration", DURATION_CUES), ("org", ORG_CUES),

@@ -13,6 +13,7 @@ from caseqa.app.answer import (
     answer_json,
     attribute_parts,
     english_counted,
+    english_parts,
     inline_items,
     unit_pattern,
 )
@@ -2136,3 +2137,67 @@ def test_any_event_will_do_when_asked_what_happened_in_which_month(answerer):
     ans = answerer.answer("医保局和政数局的案例，2023年分别在几月有了什么动作？")
     assert not ans.abstained and {4, 5} <= set(ans.cases), ans.text
     assert "2023年2月1日" in ans.text, ans.text
+
+
+def test_a_followup_asking_its_own_question_is_not_the_last_one_again(answerer):
+    """"How is it structured?" after a when-question asks how, not when: it must not be refused for lacking the
+    date the last turn asked for."""
+    first = answerer.answer("When did the Shenzhen procuratorate publish its enterprise data compliance guideline?")
+    assert not first.abstained, first.text
+    ans = answerer.answer("How is it structured?", history=[first])
+    assert "问题所问的时间" not in ans.missing, ans.text
+
+
+def test_an_occasion_named_is_no_place_told(answerer):
+    """在广东省涉外法治建设工作会议上 names the meeting, not the city it met in; 在维也纳参加… does say where, and
+    so does 在…宣传周启动活动上 of where a guideline was released."""
+    assert answerer.answer("广东省涉外法治建设工作会议是在哪座城市举行的？").abstained
+    ans = answerer.answer("深国仲是在哪个城市参加联合国贸法会第56届会议的？")
+    assert not ans.abstained and "维也纳" in ans.text, ans.text
+    # (asked where something was done, not where the occasion was held, the occasion is the answer)
+    ans = answerer.answer("Where were the enterprise data compliance guidelines formally released?")
+    assert not ans.abstained and "宣传周启动活动上" in ans.text, ans.text
+
+
+def test_an_english_relative_clause_is_not_a_second_question():
+    """", where the guideline was released" qualifies the event; ", and where was it released" asks."""
+    assert english_parts("Which venue hosted the launch event, where the data compliance guideline came out?") == []
+    assert len(english_parts("When was the guideline released, and where was it released?")) == 2
+
+
+def test_a_national_figure_is_not_the_citys(answerer):
+    """我国…每年平均有近100万家中小企业倒闭 is the country's figure: asked of 深圳 it is refused, asked of the
+    country it answers."""
+    assert answerer.answer("深圳一年大概有多少家中小企业倒闭？").abstained
+    ans = answerer.answer("全国每年大约有多少家中小企业倒闭？")
+    assert not ans.abstained and "近100万家" in ans.text, ans.text
+
+
+def test_a_clause_of_ne_after_a_figure_question_asks_a_second_figure(answerer):
+    """"…缩了多少 停水次数呢" asks two figures, typed without punctuation: both are in one sentence of case 2,
+    which answers, though the figures differ in kind (a duration, a percentage)."""
+    ans = answerer.answer("平均每单计划停水时长缩短了多少 停水次数呢")
+    assert not ans.abstained and "缩减1小时" in ans.text and "10.1%" in ans.text, ans.text
+
+
+def test_asking_for_a_way_needs_no_named_thing(answerer):
+    """有没有…的办法 asks for a way of doing something (电子保函 in place of a cash deposit), not for a thing the
+    case must name 办法; a named thing the case never has (过渡期) is still refused."""
+    ans = answerer.answer("投标保证金占用资金太多了，有没有不押现金的办法呀")
+    assert not ans.abstained and "电子保函" in ans.text, ans.text
+    assert answerer.answer("个体深信贷有没有宽限期呀").abstained
+
+
+def test_a_place_spelled_in_english_picks_the_case(answerer):
+    """"Qianhai's … cluster" is case 7's, which writes 前海; 企·航's 税费服务 sentence matches "tax services"
+    well but never writes 前海."""
+    ans = answerer.answer("In Qianhai's plan, which tax services firms are targeted, and what is done around them?")
+    assert not ans.abstained and set(ans.cases) == {7}, ans.text
+
+
+def test_an_occasions_name_dates_no_event_of_its_words(answerer):
+    """2023年9月11日…在…宣传周启动活动上…发布了《指引》 dates the release; the 启动 in the occasion's name does
+    not date when drafting began (启动编制), which case 9 never dates."""
+    assert answerer.answer("《指引》的编制工作是什么时候启动的？").abstained
+    ans = answerer.answer("《指引》是哪天正式发布的？")
+    assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
