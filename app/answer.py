@@ -146,6 +146,9 @@ CASE_WORD = re.compile(r"案例|案子|\bcases?\b", re.I)  # a question that spe
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
+# "供水那边和“办不成事”窗口那边，各自…": two sides, each asked the same
+PAIR_EACH = re.compile(r"^([\u4e00-\u9fff“”《》·]{2,20}?)(?:那边|这边|那块|方面)?(?:和|与|跟|及|、)"
+                       r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:那边|这边|那块|方面)?[，,]?(?:各自|分别|各)")
 # "A和B这两个案例" / "A与B两项": the question names two cases by what they are about
 PAIR_OF_CASES = re.compile(r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:和|与|跟|及|、)([\u4e00-\u9fff“”《》·]{2,20}?)"
                            r"(?:这|报的|的)?(?:两|二)(?:个|项)")
@@ -2575,7 +2578,7 @@ class Answerer:
     def _pair_cases(self, q: str) -> list[int]:
         """The two cases of "供水可靠性和破产审判这两个案例" when no name picks them out: each side of 和 is
         searched on its own and must lead to a different case."""
-        m = PAIR_OF_CASES.search(q)
+        m = PAIR_OF_CASES.search(q) or PAIR_EACH.search(q)
         if not m:
             return []
         found = []
@@ -2714,7 +2717,15 @@ class Answerer:
                         chosen.append(x)
                 groups.append((self.corpus.case(c), sorted(chosen, key=lambda x: (x.paragraph.start, x.sentence.start))))
                 continue
-            chosen = self._alone(q, lead_intent, topic, c) if named else []
+            chosen: list[_Scored] = []
+            if named:
+                part = self._own_part(q, c, named)
+                # (the part's own intent: a name quoted for another case, “办不成事”, is no constraint on this one)
+                own = lead_intent
+                if part != q:
+                    own = self._intent(part)
+                    own = own if lead_intent.unit else replace(own, unit="")
+                chosen = self._alone(part, own, topic, c)
             chosen = chosen or self._select(pool, intent, narrow)
             if not self._where_told(intent, chosen):
                 # 那13个平台分别在哪些城市: a line that names no place where says nothing of where
@@ -2725,6 +2736,21 @@ class Answerer:
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
         return self._compose(q, intent, groups, related, topic=topic)
+
+    def _own_part(self, q: str, case_no: int, named: Sequence[int]) -> str:
+        """"医保局搞异地结算、政数局搞“办不成事”窗口，各自依托什么平台" as case 4 alone is asked it: without the
+        words that name the other cases (政数局, 办不成事, 窗口), which would draw case 4's sentences that share
+        them rather than those that answer."""
+        others = set().union(*(self._identity.get(c, set()) for c in named if c != case_no))
+        own = self._identity.get(case_no, set())
+        # (words of their own, not those every case uses: 出台 in case 9's title is no name of it)
+        drop = [t for t in self.tokenize(q) if len(t) >= 2 and t in others and t not in own
+                and sum(t in text for text in self._case_text.values()) <= 2]
+        # (…and the other cases' bodies, which this case never writes: 政数局)
+        drop += [b for b in self._bodies_named(q) if not self._writes_body(case_no, b)]
+        for t in sorted(drop, key=len, reverse=True):
+            q = q.replace(t, "")
+        return re.sub(r"“\s*”|《\s*》", "", q)
 
     def _alone(self, q: str, intent: Intent, topic: str, case_no: int) -> list[_Scored]:
         """What a case the user named in a cross-case question says when asked alone, at a one-case answer's

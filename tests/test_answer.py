@@ -2201,3 +2201,22 @@ def test_an_occasions_name_dates_no_event_of_its_words(answerer):
     assert answerer.answer("《指引》的编制工作是什么时候启动的？").abstained
     ans = answerer.answer("《指引》是哪天正式发布的？")
     assert not ans.abstained and "2023年9月11日" in ans.text, ans.text
+
+
+def test_two_sides_asked_each_the_same_are_two_cases(answerer):
+    """"A那边和B那边，分别…" names two cases by what they are about, as "A和B这两个案例" does: each side is its
+    own case (停水监测 is case 2, 破产审判 case 8), not one case and whatever else scores well."""
+    ans = answerer.answer("停水监测那边和破产审判那边，分别用了什么信息化手段？")
+    assert not ans.abstained and set(ans.cases) == {2, 8}, ans.text
+    ans = answerer.answer("供水这边和“个体深信贷”那边，各自服务的对象是谁？")
+    assert not ans.abstained and set(ans.cases) == {2, 3}, ans.text
+
+
+def test_each_named_case_answers_its_own_part_of_the_question(answerer):
+    """In "医保局搞…、政数局搞“办不成事”窗口，分别依托…平台" case 4 answers as if asked alone, without the other
+    case's words (政数局, “办不成事”), which made it quote a sentence about error handling and refuse the
+    quoted name it never writes; and case 3 describes whom it serves from its background."""
+    ans = answerer.answer("医保局搞异地就医结算、政数局搞“办不成事”窗口，分别依托的是什么平台？")
+    assert not ans.abstained and "国家医保信息平台" in ans.text, ans.text
+    ans = answerer.answer("个体深信贷和“办不成事”窗口这两个案例，在背景里分别把服务对象说成什么样？")
+    assert not ans.abstained and "小微中的小微" in ans.text, ans.text
