@@ -964,6 +964,9 @@ class Answerer:
             pi = self._intent(part)
             before = self._named_cases("".join(parts[:k])) if inherit and k else []
             own_name = bool(self._named_cases(part) or PART_NAMES_CASE.search(part))
+            left = len(before) == 1 and not own_name and bool(self._elsewhere_words(part, before[0]))
+            if left:
+                before = []  # (…？破产保护综合服务平台又是哪家机构建的？ is about the case that writes 破产)
             a = self._answer(part, pi, chain, filt or (before if len(before) == 1 and not own_name else None))
             if (k and subs[-1].abstained and not a.abstained and not own_name
                     and any(m.startswith(("关于", "“")) for m in subs[-1].missing)
@@ -974,7 +977,7 @@ class Answerer:
             subs.append(a)
             # (…or stands on its own: no pronoun, and says what it is about in several words of its own)
             own.append(bool(a.cases) and (set(a.cases) <= set(self._named_cases(part))
-                                          or bool(PART_NAMES_CASE.search(part))
+                                          or bool(PART_NAMES_CASE.search(part)) or left
                                           or (not pi.followup_cue and not a.context_note
                                               and len(self._specific_words(part)) >= 4)))
             chain = a  # "杭州的…多少家？深圳的呢？": even a refused part tells what the next one is about
@@ -1019,6 +1022,16 @@ class Answerer:
             text = whole.text + "\n案例材料中没有找到：" + "；".join(hard) + "。"
             return replace(whole, text=text, missing=(*whole.missing, *hard))
         return self._merge(whole, self._distinct(answered), missing)
+
+    def _elsewhere_words(self, part: str, case_no: int) -> list[str]:
+        """The words of a question's later part that the case the parts before it name never writes, and that name
+        one or two other cases (破产, in case 8's title, of "破产保护综合服务平台又是哪家机构建的" after a question
+        about case 2): such a part is about another case. Other words (期限, 最高, 不良率) leave the part with the
+        case named before, where it is refused if that case does not say."""
+        own = self._case_text[case_no]
+        return [w for w in self._specific_words(part) if w not in own and w not in self._compilation_words
+                and any(w in self._identity[c] for c in self._identity if c != case_no)
+                and 1 <= sum(w in text for c, text in self._case_text.items() if c != case_no) <= 2]
 
     @staticmethod
     def _distinct(answers: list[Answer]) -> list[Answer]:

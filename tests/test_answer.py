@@ -2220,3 +2220,13 @@ def test_each_named_case_answers_its_own_part_of_the_question(answerer):
     assert not ans.abstained and "国家医保信息平台" in ans.text, ans.text
     ans = answerer.answer("个体深信贷和“办不成事”窗口这两个案例，在背景里分别把服务对象说成什么样？")
     assert not ans.abstained and "小微中的小微" in ans.text, ans.text
+
+
+def test_a_later_part_about_another_case_is_answered_from_it(answerer):
+    """The second question of "水务局指导哪家公司…？破产保护综合服务平台是哪家机构建设的？" names no case, but its
+    words (破产) are case 8's and never case 2's: it is answered from case 8, not held to the case the first
+    question named. A later part whose words no case writes (不良率) stays with that case, and is refused."""
+    ans = answerer.answer("水务局指导哪家公司建立了供水可靠性评价体系？破产保护综合服务平台是哪家机构建设的？")
+    assert not ans.abstained and {2, 8} <= set(ans.cases), ans.text
+    assert "深圳市破产管理人协会" in ans.text, ans.text
+    assert answerer.answer("个体深信贷最长能贷多久？不良率是多少？").abstained
