@@ -146,6 +146,11 @@ CASE_WORD = re.compile(r"案例|案子|\bcases?\b", re.I)  # a question that spe
 # the occasion something happened at: 在深圳市网络安全宣传周启动活动上, 在广东省涉外法治建设工作会议上
 EVENT = re.compile(r"在[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|届会|会)上|"
                    r"(参加|出席|举办|召开)[^，。；]{2,40}?(活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|博览会|届会)")
+# a where-question about an occasion itself, or for a city or country: an occasion's name does not answer it
+OCCASION_ASKED = re.compile(r"活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|城市|国家|"
+                            r"\b(?:event|meeting|conference|forum|ceremony|summit|session|week|venue|city|country)\b",
+                            re.I)
+NATIONAL = re.compile(r"\s*(?:我国|全国|国内|全球|世界)")  # a sentence about the country (我国中小企业…), not the city
 # "供水那边和“办不成事”窗口那边，各自…": two sides, each asked the same
 PAIR_EACH = re.compile(r"^([\u4e00-\u9fff“”《》·]{2,20}?)(?:那边|这边|那块|方面)?(?:和|与|跟|及|、)"
                        r"([\u4e00-\u9fff“”《》·]{2,20}?)(?:那边|这边|那块|方面)?[，,]?(?:各自|分别|各)")
@@ -506,11 +511,11 @@ TOTAL_GIVEN = re.compile(r"(里|中|当中|之中|其中)[，,]")  # 那1032件�
 
 # a clause that asks something (a question word), so that it can stand as a question of its own
 ASKS = re.compile(r"什么|啥|哪|多少|几|怎么|怎样|如何|为什么|为何|吗|是否|有没有|多久|多长|多大")
-# …and one that asks a figure (哪几个 asks which, not how many)
 # a follow-up that asks a question of its own (怎么…, How is it…) rather than the last one again (药店那边呢？,
 # What about the pharmacies?)
 OWN_ASK = re.compile(r"什么|啥|哪|多少|几|怎么(?!样)|为什么|为何|多久|多长|多大|\b(?!(?:what|how) about\b)"
                      + "(?:what|when|how|which|who|whom|whose|where|why)\\b", re.I)
+# …and one that asks a figure (哪几个 asks which, not how many)
 ASKS_FIGURE = re.compile(r"多少|(?<!哪)几")
 FIGURE_OR_SAME = re.compile(ASKS_FIGURE.pattern + r"|呢\s*[，,；;？?]?\s*$")
 
@@ -545,13 +550,9 @@ def figure_clauses(q: str) -> list[str]:
 EN_WH = r"(?:what|when|how|which|who|whom|whose|where|why)\b"
 EN_PART_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*(?:and\s+)?|\s+and\s+)"
                            r"(?=(?:(?:on|in|at|by|for|from|to|with|since)\s+)?" + EN_WH + ")", re.I)
-# a where-question about an occasion itself, or for a city or country: an occasion's name does not answer it
-OCCASION_ASKED = re.compile(r"活动|会议|大会|论坛|仪式|峰会|发布会|开幕式|年会|座谈会|宣传周|博览会|城市|国家|"
-                            r"\b(?:event|meeting|conference|forum|ceremony|summit|session|week|venue|city|country)\b",
-                            re.I)
-NATIONAL = re.compile(r"\s*(?:我国|全国|国内|全球|世界)")  # a sentence about the country (我国中小企业…), not the city
-EN_RELATIVE = re.compile(r"(?:where|when)\s+(?:the|a|an|its|their|it|they|this|these|those)\b", re.I)
 EN_ASKS = re.compile(r"\b" + EN_WH + r"|^\s*(do|does|did|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+# ", where the guideline was released": a relative clause, not a second question
+EN_RELATIVE = re.compile(r"(?:where|when)\s+(?:the|a|an|its|their|it|they|this|these|those)\b", re.I)
 
 
 def english_parts(q: str) -> list[str]:
@@ -1561,18 +1562,19 @@ class Answerer:
 
     def _place_told(self, text: str, occasion: bool = False) -> bool:
         """Whether ``text`` says where something happened: a place name just after 在 / 于 / 赴 (在维也纳参加…);
-        places merely named (深圳与中东地区…合作) say nothing of where."""
+        places merely named (深圳与中东地区…合作) say nothing of where. With ``occasion``, an occasion's name
+        (在…启动活动上) counts as where."""
         if SITE_TOLD.search(text) or BUILDING.search(text):
             return True
         # (在广东省涉外法治建设工作会议上 names an event, not the city or hall it was held in; it does tell where
         # something else was done, with ``occasion``: where was the guideline released)
         named_event = set() if occasion else {m.start() for m in EVENT.finditer(text) if m.group(1)}
-        tagged, at = [], 0
+        tagged, offset = [], 0
         for w in self._pos().cut(text):
-            tagged.append((w.word, w.flag, at))
-            at += len(w.word)
-        return any(w in ("在", "于", "赴") and at not in named_event and any(f == "ns" for _, f, _ in tagged[i + 1: i + 4])
-                   for i, (w, _, at) in enumerate(tagged))
+            tagged.append((w.word, w.flag, offset))
+            offset += len(w.word)
+        return any(w in ("在", "于", "赴") and start not in named_event
+                   and any(f == "ns" for _, f, _ in tagged[i + 1: i + 4]) for i, (w, _, start) in enumerate(tagged))
 
     def _pos(self) -> Any:
         """jieba's part-of-speech tagger over the index's own dictionary (made on first use)."""
