@@ -15,7 +15,11 @@ to 0.78 with the 28-of-34 result of the part_q–part_t round (one refusal below
 54), English 0.70 (30 of 41), cross-case 0.71 (26 of 35; part_y's cross-case questions scored 0.58 on first
 sight). Each still passes with one more failure. The part_z / part_za round, whose tuning fixes (a shorter
 one-case label among them) moved the held-back split from 219 to 216 of 267 right, lowered three: key facts
-0.84 -> 0.83 (0.840), all facts 0.80 -> 0.79 (0.798) and cross-case 0.71 -> 0.65 (24 of 35).
+0.84 -> 0.83 (0.840), all facts 0.80 -> 0.79 (0.798) and cross-case 0.71 -> 0.65 (24 of 35). When part_zi (60
+more such items, written with part_zh and never studied) grew the split to 327, three were re-based on its
+figures, the old 267 items unchanged at 216 right: refusal recall 0.83 -> 0.80 (56 of 68; part_zi's own 14
+scored 9 on first sight, 10 now), all facts 0.79 -> 0.78 (0.784) and cross-case 0.65 -> 0.63 (29 of 44). Each
+passes with one more failure.
 """
 
 from __future__ import annotations
@@ -32,10 +36,10 @@ FLOORS = {
     ("retrieval", "hybrid", "hit@5"): 0.96,
     ("retrieval", "hybrid", "mrr@10"): 0.82,
     ("answers", "key_fact_recall"): 0.83,
-    ("answers", "all_facts_accuracy"): 0.79,
+    ("answers", "all_facts_accuracy"): 0.78,
     ("answers", "citation_precision"): 0.80,
-    ("refusal", "recall"): 0.83,
-    ("cross_case_accuracy",): 0.65,
+    ("refusal", "recall"): 0.80,
+    ("cross_case_accuracy",): 0.63,
     ("english_accuracy",): 0.70,
 }
 CEILINGS = {
