@@ -1649,7 +1649,7 @@ class Answerer:
         if intent.spelled and not filt:
             # "Qianhai's plan…": a name the question spells (前海) is written by the case that answers; a passage
             # of a case that never writes it (企·航's 税费服务) answers something else, however well it scores
-            spelled = {c for c, text in self._bare_case_text.items() if any(n in text for n in intent.spelled)}
+            spelled = self._cases_writing(intent.spelled)
             if len(spelled) < 0.8 * len(self._bare_case_text):
                 hits = [h for h in hits if h.chunk.case in spelled] or hits
         if "alias" in intent.wants and hits:
@@ -2540,13 +2540,17 @@ class Answerer:
                   and any(v in text for u in units for v in org_variants(u))]
         return ([units[0]], others) if units else None
 
+    def _cases_writing(self, terms: Sequence[str]) -> list[int]:
+        """The cases whose text (without spaces or ·) writes any of ``terms``, in case order."""
+        return [c for c, text in sorted(self._bare_case_text.items()) if any(t in text for t in terms)]
+
     def _quoted_cases(self, intent: Intent) -> list[int]:
         """The cases whose text writes the question's quoted term (“全国首个”), or any of its quoted terms when
         it gives them as alternatives (“全国首个”“国内首个”或者“中国首座”), when fewer than most cases do."""
         if not intent.quoted or (len(intent.quoted) > 1 and not QUOTED_ALTERNATIVES.search(intent.text)):
             return []
         terms = [t.replace(" ", "").replace("·", "") for t in intent.quoted]
-        cases = [c for c, text in sorted(self._bare_case_text.items()) if any(t in text for t in terms)]
+        cases = self._cases_writing(terms)
         return cases if len(cases) < 0.8 * len(self._bare_case_text) else []
 
     def _mentions(self, q: str) -> tuple[list[str], list[int]]:
@@ -2650,8 +2654,7 @@ class Answerer:
         # criterion like a mention, and every event of the month is quoted
         months = [] if intent.wants & {"number", "date"} else self._asked_months(q, intent)
         if months and not mentioned:
-            dated = [c for c, text in sorted(self._bare_case_text.items()) if any(m in text for m in months)
-                     and (not named or c in named)]
+            dated = [c for c in self._cases_writing(months) if not named or c in named]
             if 0 < len(dated) < 0.8 * len(self._bare_case_text) or (named and dated):
                 terms, mentioned = months, dated
         # every case has the section 各个案例的背景 asks for, and a case that writes the name asked about
