@@ -120,6 +120,17 @@ are added. Its history:
   at least once), so the held-back share stays above a tenth. Only aggregate figures are read. On first sight
   (code at aa320bd): key facts 0.82, all facts 0.72, refusal recall 0.64, false refusals 0.04, follow-ups 1.00,
   cross-case 0.56, English 0.80.
+- ``part_zj`` adds 80 tuning items written after the ``part_zh`` / ``part_zi`` round, aimed at the kinds the
+  held-back split does worst on (16 unanswerable near-misses, 5 of them in English; 18 cross-case, half open
+  "哪些案例…" on new themes, half naming two or three cases; 12 English; 10 index-table questions asked by topic, by
+  position and tersely; 8 outcome and 8 why-questions; 5 variants; one 3-turn dialogue). On first sight (code at
+  476d701): key facts 0.74, all facts 0.66, refusal recall 0.69, false refusals 0.03, follow-ups 1.00, cross-case
+  0.44, English 0.92.
+- ``part_zk`` adds 60 held-back items written at the same time as ``part_zj`` and before any change it led to (12
+  unanswerable near-misses, 4 of them in English; 9 English; 9 cross-case; 5 index-table questions; two 3-turn
+  dialogues; the other types at least once). Only aggregate figures are read. On first sight (code at 476d701):
+  38 of 60 right; key facts 0.70, all facts 0.62, refusal recall 0.67, false refusals 0.06, follow-ups 0.50,
+  cross-case 0.56, English 0.67.
 """
 
 from __future__ import annotations
