@@ -34,6 +34,7 @@ from caseqa.index.store import Hit, Searcher
 from caseqa.index.tokenize import STOPWORDS, normalize, org_variants, unit_names
 
 from .intent import (
+    CROSS_CUES,
     EXTREME_ASKED,
     MEASURE_WORDS,
     PLACES,
@@ -133,7 +134,7 @@ VERBS_BEFORE_BODY = ("指导", "督促", "引导", "联合", "协调", "组织",
                      "走进", "联系", "帮助", "要求", "牵头", "携手", "成立", "设立", "建立", "加入", "签约", "对接")
 BODY_SPELLED = re.compile(BODY_END.pattern + "|中心")  # (…调解中心: a centre is a body when named in full)
 # characters that end a name on its left (哪家银行, 这个协会, 跟市税务局, 请问…): a question's words, not a name's
-NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫")
+NAME_STOP = frozenset("哪什么些个这那该各几的和与及或是在了把被向对给跟同从为由让请问吗呢有没都也还就又其等家位名讲说提谈到去找叫靠仅只")
 AWARD_NAMED = re.compile(r"[一二三特]等奖|[金银铜]奖")  # 一等奖: an award the case must write to have won it
 BUILDING = re.compile(r"[\u4e00-\u9fff]{2,12}(?:大厦|大楼)")  # 前海国际仲裁大厦: a building by its name
 # where a thing is set up can be a site rather than a town: 在…四级政务服务中心…设置, 落户坪山区多彩硅谷产业园
@@ -221,7 +222,7 @@ LIST_MEASURE = re.compile(r"哪(?:几|些)(章|条|项|类|种|批|期|轮|级)"
 ASPECT_WORD = re.compile(r"几(?:个|件|项|条|方面|个方面|件事|项工作)")  # jieba's 几件 | 几件事: the count a list asks
 # "供水那个案例里…？医保那个案例里…？": a part of a question that picks out its case by what it is about
 PART_NAMES_CASE = re.compile(r"[\u4e00-\u9fff“”]{2,}的?(?:那|这)(?:一)?个案例")
-ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家|块|部分|方面)")
+ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|条|项|点|种|家|块|部分|方面|件|招|步|类|样)")
 # 还有别的吗: asks for more (searched in a question, and matched whole against its words)
 # (还 + a verb asks what else was done: 它还跟谁签了…; 还是 / 还在 / 还能 / 还没 are "still", "or", "can")
 MORE = re.compile(r"还有|别的|其他|其它|另外|此外|more|else|other|还(?=[\u4e00-\u9fff])(?!是|要|会|能|可|没|不|在|算|好|行|需|得|应)")
@@ -243,10 +244,14 @@ PREMISE = "问题中给出的数字"  # what a refusal names when the question t
 GIVEN_COUNT = re.compile(r"(?<![\d.第])(\d+)(个|家|所|位|名|户|件|笔|场|项|条|章)(?![\d月日年])")
 COUNT_KIN = (("个", "家", "所", "位", "名", "户"),)  # measure words a speaker swaps for one another
 # a figure asked for one month (4月那个月, 当月, 7月份里): a figure of other months does not give it
-MONTH_PERIOD = re.compile(r"\d{1,2}月份?(?:当月|那个月|这个月|一个月|里|内|期间|单月)|那个月|当月|这个月|单月")
+MONTH_PERIOD = re.compile(r"\d{1,2}月份?(?:当月|那个月|这个月|一个月|里|内|期间|单月)|那个月|当月|这个月|单月|"
+                          r"\d{1,2}月[^，。？?]{0,24}(?:刚[^，。？?]{0,16})?(?:时|的时候|那会儿?|之初)(?![间期段长点候])")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff·]+")
 # what a noun right after 多少 is counted in (多少案件 → 件, 多少企业 → 家)
+# a sum of money asked for by what it pays (保费是多少, 租金一共多少): counted in 元 as 多少钱 is
+MONEY_ASKED = re.compile(r"(?:费|费用|价格|价钱|租金|金额|成本|预算|报酬|罚款|补贴|罚金)(?:是|要|需要|为|大概|大约|一共|总共|共|有)?"
+                         r"(?:多少|几)(?![成折倍个点%％])")
 NOUN_UNITS = {"案件": "件", "案子": "件", "案": "件", "企业": "家", "公司": "家", "银行": "家", "机构": "家", "药店": "家",
               "医院": "家", "民企": "家", "个体户": "户", "商户": "户"}
 UNIT_ALIASES = {"钱": ("元", "万元", "亿元", "亿"), "块": ("元",), "天": ("天", "日", "个工作日"), "年": ("年",),
@@ -286,9 +291,18 @@ TIME_ADVERBS = frozenset("原来 原先 原本 本来 以前 之前 此前 先�
 SECTION_WORDS = frozenset("背景 原因 为什么 为何 起因 缘由 成效 效果 结果 成果 取得 怎么样 如何 好处 作用 意义 影响".split())
 # words that speak of the compilation itself, not of any case's content
 COMPILATION_WORDS = frozenset("汇编 本 这本 这次 本次 此次 这批 收录 收 收了 一共 总共 共 共有 总数 案例 单位 报送 报送单位 优秀 里 里面 选 入选 "
+                              "索引 索引表 表 目录 行 几行 条 份 这份 "
                               "how many cases units compilation".split())
 FOCUS_STOP = frozenset("案例 具体 一共 总共 共 累计 目前 现在 到底 大概 大约 能 多 少 了 个 是 有 "
                        "借此 因此 由此 从而 进而 为此 已经 已".split())  # (connectives: 有多少家借此退出 counts 退出)
+# units asked for inside one case (走进了哪些单位, 跟哪些单位合作), not the units that submitted cases
+UNITS_WITHIN = re.compile(r"(?<!报送)(?<!提交)哪些单位(?!报|提交)")
+# what a measure is for, asked without 为什么: 出于什么考虑, 目的是什么, 用意
+PURPOSE_ASKED = re.compile(r"出于.{0,4}考虑|目的|用意|初衷|\bwhat for\b|\bpurpose\b|\baim(?:ed)?\b", re.I)
+# a sentence that says what the measures after it are for: "为加快破产案件办理进度，…"
+PURPOSE_LEAD = re.compile(r"^\s*为(?!了?此)[^，。]{2,30}，")
+# …or, after a measure, what it achieves: "…，有效减轻企业资金周转压力"
+PURPOSE_TOLD = re.compile(r"有效(?:减轻|降低|缓解|减少|提升|提高|解决)|从而|旨在|以便")
 SUBPOINT_TITLE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]是)\s*[^。]{2,40}。$")
 MARKUP = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|<!--.*?-->", re.S | re.I
@@ -771,6 +785,16 @@ def _content_word(w: str) -> bool:
         and not w.startswith(NUMBER_CUE_WORDS) and not w.startswith(DATE_CUE_WORDS)
 
 
+def marked_points(text: str) -> list[tuple[int, int]]:
+    """The points of one sentence that counts them (一是…；二是…；三是…), as (start, end) offsets into ``text``,
+    each point without the ；that closes it; [] when the sentence counts fewer than two."""
+    starts = [m.start(1) for m in re.finditer(r"(?:^|[；;：:，,])\s*([一二三四五六七八九十]是)", text)]
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], len(text)]
+    return [(a, a + len(text[a:b].rstrip().rstrip("；;，,。"))) for a, b in zip(starts, ends, strict=True)]
+
+
 def inline_items(text: str, cut: Callable[[str], list[str]] | None = None) -> list[tuple[int, int]]:
     """The items of the longest 、-separated list inside one sentence (包括A、B、C等。), as (start, end)
     offsets into ``text``: what "第三个呢？" points at when the list was quoted as a single sentence.
@@ -858,6 +882,13 @@ class Answerer:
         self._short_form_cache: dict[str, tuple[str, ...]] = {}
         self._rows = {p.case: p for p in self.corpus.paragraphs if p.section_kind == TABLE}  # index-table rows
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
+        # a word of an alias that the text writes only where it defines the alias (中文简称“深国仲”) points at
+        # that definition, never at what a question asks: in choosing sentences it counts nothing
+        text = {s.id: s.text for p in self.corpus.paragraphs for s in p.sentences}
+        alias_words = {t for c in self.corpus.cases for t in self.tokenize(" ".join(self._aliases(c)))}
+        self._defined_only = {t for t in alias_words - set().union(*(
+            self._identity[c.number] - set(self.tokenize(" ".join(self._aliases(c)))) for c in self.corpus.cases))
+            if all(ALIAS_MARK.search(text[sid]) for sid, toks in self._tokens.items() if t in toks)}
         # the city the compilation is about (深圳 of 深圳市级…案例), as a question may name it
         city = re.search(r"^\s*(?:\d{4}\s*年)?\s*([\u4e00-\u9fff]{2,3}?)市", self.corpus.title)
         self._home: tuple[str, ...] = (city.group(1), "我市", "本市", "全市", "本地") if city else ()
@@ -1250,6 +1281,8 @@ class Answerer:
         if re.search(r"百分之|百分点|(?:多少|几)个点|比例|比率|占比|占了?(?:多少|几成)(?![天年月小时分钟家户笔人名位次件项个条元亿万])|percent|(?<!效)率[^，。？！?,]{0,6}?(?:多少|几)", q):
             # 利率是多少, 报错率降到多少, 在药店购药的占多少: a share
             return "%"
+        if MONEY_ASKED.search(q):
+            return "钱"  # 保费是多少 / 租金要多少: a sum of money, whatever other figures stand near the word
         for i, w in enumerate(words):
             for cue in ("多少", "几"):
                 if cue in w:  # 多少天, 几 | 家, and jieba's 打几折
@@ -1372,6 +1405,10 @@ class Answerer:
         if not filt and not intent.cross_case and "list" in intent.wants and len(self._quoted_cases(intent)) >= 2:
             # 哪些项目称自己是“全国首个”: a quoted term several cases write makes a list of those cases
             intent = replace(intent, cross_case=True)
+        if intent.cross_case and not filt and len(named) == 1 and UNITS_WITHIN.search(q) and not (
+                set(CROSS_CUES) - {"哪些单位"}) & {c for c in CROSS_CUES if c in q.lower()}:
+            # "企航找市场 去了哪些单位": the units one named case went to, not a question across the cases
+            intent, filt = replace(intent, cross_case=False), named
         if intent.cross_case and not filt:
             return self._cross(q, intent, topic, named)
         if len(named) >= 2 and not filt and re.search(r"(和|与|跟|及|、|以及)", q):
@@ -1388,7 +1425,7 @@ class Answerer:
         single = {w for w in self._compilation_words if len(w) == 1}
         # (市级 is a piece of the title 深圳市级营商环境…; jieba's 共收录 holds 收录, its 共收 is 共 + 收)
         return any(t not in self._compilation_words and t not in GENERIC_WORDS and t not in FOCUS_STOP
-                   and t not in OVERVIEW_WORDS and not re.fullmatch(r"[\d几多少个一]+", t) and t not in title
+                   and t not in OVERVIEW_WORDS and not re.fullmatch(r"[\d几多少个一]+[篇份项则]?", t) and t not in title
                    and not set(t) <= single
                    and not any(len(w) >= 2 and w in t for w in self._compilation_words) for t in self.tokenize(q))
 
@@ -1499,6 +1536,8 @@ class Answerer:
                 continue
             w = self._idf.get(t, self._max_idf) ** g
             weights[t] = w * (identity_weight if t in self._all_identity else 1.0)
+            if identity_weight < 1.0 and t in self._defined_only:
+                weights[t] = 0.0
         # a verb and its object split by the question (放了多少款, 开了几笔函) are one word of the text (放款, 开函)
         for verb, obj in SPLIT_WORD.findall(q):
             if (word := verb + obj) in self._idf:
@@ -1679,6 +1718,13 @@ class Answerer:
         whole_section = bool(filt) and intent.section is not None and not self._beyond_section(intent, [case_no])
         if missing or not (whole_section or self._supported(best, hits, intent)):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=tuple(missing))
+        purpose = (intent.section == BACKGROUND and bool(WHY_ASKED.search(q) or PURPOSE_ASKED.search(q))
+                   and self._measure_named(q, case_no))
+        if purpose:
+            # "为什么选市场化楼宇": the reason for one measure is told where the measure is, not in the background
+            intent = replace(intent, section=None)
+            pool = [s for s in self._scored(q, intent, hits, qvec, lex_extra)
+                    if s.sentence.id not in exclude and s.paragraph.case == case_no] or pool
         pool = self._section_pool(q, intent, pool, case_no, qvec, lex_extra, exclude)
         pool = self._led(q, intent, pool)
         # 从哪几个方面帮企业 asks for the case's measures when it asks nothing narrower (the overview checks)
@@ -1686,6 +1732,8 @@ class Answerer:
         chosen = (self._overview(aspects, case_no, pool, exclude) or self._results_overview(intent, case_no, pool, lex_extra)
                   or self._select(pool, intent))
         chosen = self._month_events(q, intent, chosen, case_no, qvec, exclude)
+        if purpose:
+            chosen = self._with_purpose(chosen)
         if unanswered := self._unanswered_by(q, intent, pool, chosen):
             return self._refuse(q, intent, related, topic=topic, note=note, missing=(unanswered,))
         if intent.firm:
@@ -1696,6 +1744,53 @@ class Answerer:
             if row is not None:
                 chosen = [_Scored(row.sentences[0], row, best.score, best.cos, best.lex), *chosen[:1]]
         return self._compose(q, intent, [(case, chosen)], related, note=note, topic=topic)
+
+    def _measure_named(self, q: str, case_no: int) -> bool:
+        """Whether a why-question names one of the case's measures: a word of it that the case's 主要做法 writes
+        and its background never does (选市场化楼宇, 电子保函替代投标保证金), not the case's own name. One such word
+        (打通) is too little to tell a measure from the case's general cause."""
+        words = [t for t in self._specific_words(q) if t not in self._identity.get(case_no, set())]
+        told: dict[str, set[str]] = {PRACTICE: set(), BACKGROUND: set()}
+        for para in self.corpus.paragraphs:
+            if para.case == case_no and para.section_kind in (PRACTICE, BACKGROUND, PREAMBLE):
+                kind = PRACTICE if para.section_kind == PRACTICE else BACKGROUND
+                told[kind].update(*(self._tokens[x.id] for x in para.sentences))
+        return len({t for t in words if t in told[PRACTICE] and t not in told[BACKGROUND]}) >= 2
+
+    def _with_purpose(self, chosen: list[_Scored]) -> list[_Scored]:
+        """A measure's quote with the sentence of its paragraph that says what it is for: the sub-point title
+        that names an aim ("（三）以市场化方式解决空间供给，减少行政成本。"), the lead-in of the enumeration the
+        measure is an item of, the "为加快…" sentence before it, or the "有效减轻…" sentence after it."""
+        best = chosen[0]
+        if best.paragraph.section_kind != PRACTICE:
+            return chosen
+        sents = best.paragraph.sentences
+        i = next((k for k, x in enumerate(sents) if x.id == best.sentence.id), None)
+        if i is None:
+            return chosen
+        have = {c.sentence.id for c in chosen}
+        extra: list[Sentence] = []
+        before = sents[:i]
+        if LIST_ITEM.match(best.sentence.text):
+            # (the paragraph's own sub-point title, "（三）…。", is no item of it)
+            start = 1 if SUBPOINT_TITLE.match(sents[0].text) else 0
+            first = next((k for k, x in enumerate(before) if k >= start and LIST_ITEM.match(x.text)), i)
+            if first > 0:
+                extra.append(sents[first - 1])  # the enumeration's lead-in: "…进一步优化服务，减少用户停水时间。"
+        elif before and PURPOSE_LEAD.match(before[-1].text):
+            extra.append(before[-1])
+        elif i + 1 < len(sents) and PURPOSE_TOLD.search(sents[i + 1].text):
+            extra.append(sents[i + 1])
+        if sents[0] not in extra and i > 0 and SUBPOINT_TITLE.match(sents[0].text) and "，" in sents[0].text:
+            extra.append(sents[0])
+        size = sum(len(c.sentence.text) for c in chosen)
+        out = list(chosen)
+        for x in extra:
+            if x.id not in have and size + len(x.text) <= self.params.max_chars * 2:
+                out.append(_Scored(x, best.paragraph, best.score, best.cos, best.lex))
+                size += len(x.text)
+        out.sort(key=lambda c: c.sentence.start)
+        return out
 
     def _unanswered_by(self, q: str, intent: Intent, pool: list[_Scored], chosen: list[_Scored]) -> str:
         """What the question asks that the composed answer (``chosen``, led by ``pool[0]``) does not give, though
@@ -1717,7 +1812,8 @@ class Answerer:
         # quotes no figure at all (一是建设小区供水双水源…) does not give it
         if (intent.wants == frozenset({"number"}) and not intent.section and chosen
                 and re.search(r"多少|几|how (?:many|much)", intent.text.lower())  # (规模…算啥水平: 位列全国第一 tells)
-                and not any(_amounts(s.sentence.text) or COUNT.search(s.sentence.text) for s in chosen)):
+                and not any(_amounts(s.sentence.text) or (NUMBER if "几大" in q else COUNT).search(s.sentence.text)
+                            for s in chosen)):  # (有几大板块 is answered by 三大板块)
             return "问题所问的具体数字"
         # 深圳每年有多少家中小企业倒闭: a figure for the whole country (我国…每年近100万家) is not the city's
         if ("number" in intent.wants and chosen and any(h in intent.text for h in self._home)
@@ -1800,6 +1896,13 @@ class Answerer:
             pool = self._lead_with(pool, lambda t: _names_document(intent.doc_kinds, t), self.params.date_switch_margin)
         if "event" in intent.wants:  # 在什么活动上 / at which event: the sentence that names an occasion, as for a date
             pool = self._lead_with(pool, lambda t: bool(EVENT.search(t)), self.params.date_switch_margin)
+        if intent.places and not intent.places_any:
+            # 跟新加坡签了什么: a close sentence that names the place asked about goes first
+            pool = self._lead_with(pool, lambda t: all(x in t for x in intent.places), self.params.date_switch_margin)
+        if intent.firm and not intent.firm_described and not intent.numbers:
+            # 哪些大学 / 哪家银行: a close sentence that names one (吉林大学, 中国银行) goes first; where the firm
+            # must be named was checked on the best few sentences
+            pool = self._lead_with(pool, lambda t: self._names_firm(t, intent.firm), self.params.date_switch_margin)
         return pool
 
     @staticmethod
@@ -2041,6 +2144,10 @@ class Answerer:
                 start -= 1
             while (verb := next((v for v in VERBS_BEFORE_BODY if flat.startswith(v, start, m.start())), None)):
                 start += len(verb)
+            # (…and past such a verb inside the run: 什么时候指导破产管理人协会 names 破产管理人协会)
+            inner = [flat.rfind(v, start, m.start()) + len(v) for v in VERBS_BEFORE_BODY
+                     if flat.rfind(v, start, m.start()) > start]
+            start = max([start, *(i for i in inner if m.start() - i >= 2)])
             if m.start() - start >= 2:
                 spans.append((start, m.start(), m.end()))
         return spans
@@ -2461,6 +2568,14 @@ class Answerer:
                 continue
             chosen.append(s)
             size += len(s.sentence.text)
+            # a runner-up that is a sub-point title ("三是帮助企业“找资金”。") only names a measure: the sentence
+            # after it says what the measure is
+            rest = [x for x in s.paragraph.sentences if x.start >= s.sentence.end][:1]
+            if (SUBPOINT_TITLE.match(s.sentence.text) and rest and rest[0].id not in {c.sentence.id for c in chosen}
+                    and size + len(rest[0].text) <= p.max_chars * 2):
+                chosen.append(next((x for x in pool if x.sentence.id == rest[0].id),
+                                   _Scored(rest[0], s.paragraph, s.score, s.cos, s.lex)))
+                size += len(rest[0].text)
         # the best sentence may lean on the one before it: "同年，…建立了…平台" (the year is there) or
         # "有鉴于此，建立…" / "…即是为了弥补这一固有的制度缺陷" (the reason is there)
         before = [x for x in para.sentences if x.end <= best.sentence.start]
@@ -2706,11 +2821,15 @@ class Answerer:
         # a list of one case, none named ("药店和社康各结算了多少人次" is one case's two parts): that case must
         # answer as a one-case answer would, what is counted included
         alone = len(keep) == 1 and not named and not mentioned and not intent.every_case
+        # a case the user named that does not answer is said to, not left out unremarked
+        unanswered = [(c, "这方面的内容") for c in named if c not in {k for k, _ in keep}]
         for c, pool in sorted(keep, key=lambda kv: kv[0]):
             missing = self._unmet_constraints(intent, pool, c, counted=alone)
             if missing:
                 if alone:
                     return self._refuse(q, intent, related, topic=topic, missing=tuple(missing))
+                if named:
+                    unanswered.append((c, missing[0]))
                 continue
             narrow = replace(self.params, max_sentences=2, max_chars=p.cross_line_chars)
             if named:  # "A和B各取得了什么成效": each case answers from the section asked for
@@ -2749,11 +2868,14 @@ class Answerer:
                 # 那13个平台分别在哪些城市: a line that names no place where says nothing of where
                 if alone:
                     return self._refuse(q, intent, related, topic=topic, missing=("问题所问的地点",))
+                if named:
+                    unanswered.append((c, "问题所问的地点"))
                 continue
             groups.append((self.corpus.case(c), chosen))
         if not groups:
             return self._refuse(q, intent, related, topic=topic)
-        return self._compose(q, intent, groups, related, topic=topic)
+        missing = tuple(f"{case_label(self.corpus.case(c), with_title=False)}里{m}" for c, m in sorted(unanswered))
+        return self._compose(q, intent, groups, related, topic=topic, missing=missing)
 
     def _own_part(self, q: str, case_no: int, named: Sequence[int]) -> str:
         """"医保局搞异地结算、政数局搞“办不成事”窗口，各自依托什么平台" as case 4 alone is asked it: without the
@@ -2867,7 +2989,9 @@ class Answerer:
         sentences = self._enumeration(prev, k)
         # a list question answered by one sentence that lists inline (包括A、B、C等) counts in that sentence;
         # otherwise the inline list is the last resort
-        inline_first = "list" in prev.intent.wants and len(prev.listing) < 2
+        # (…unless it quoted counted points, 一是…；二是…, which are the list)
+        inline_first = "list" in prev.intent.wants and len(prev.listing) < 2 and sum(
+            bool((x := self._sentence(sid)) and LIST_ITEM.match(x.text)) for _, sid in prev.items) < 2
         if inline_first or k > len(sentences):
             inline = self._inline_item(prev, k)
             if inline is not None:
@@ -2902,7 +3026,9 @@ class Answerer:
             s = self._sentence(sid)
             if s is None:
                 continue
-            spans = inline_items(s.text, self.index.tokenize.words)
+            # "一是…；二是…；三是…" in one sentence: its k-th point; else its 、-list (包括A、B、C等)
+            spans = marked_points(s.text)
+            spans = spans if len(spans) >= 2 else inline_items(s.text, self.index.tokenize.words)
             if len(spans) >= k:
                 a, b = spans[k - 1]
                 item = Sentence(s.id, s.paragraph_id, s.text[a:b], s.start + a, s.start + b)

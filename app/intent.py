@@ -28,7 +28,7 @@ ALIAS_CUES = ("别名", "别称", "又名", "又叫", "又称", "简称", "全�
 NAME_CUES = ("叫什么", "名称", "名字", "叫啥", "什么名", "标题", "题目", "what is the name", "called", "title")
 LIST_CUES = ("哪些", "分别", "包括", "有哪几", "都有", "都是", "列举", "列一下", "列出", "列下", "各有", "几个方面", "几项", "which ones", "list",
              "what are the")
-WHY_CUES = ("为什么", "为何", "为啥", "干嘛要", "干吗要", "背景", "原因", "起因", "目的", "初衷", "为了解决", "why", "background", "reason")
+WHY_CUES = ("为什么", "为何", "为啥", "干嘛要", "干吗要", "背景", "原因", "起因", "目的", "初衷", "为了解决", "出于什么考虑", "出于何种考虑", "用意", "why", "background", "reason")
 HOW_CUES = ("怎么", "如何", "怎样", "措施", "做法", "举措", "办法", "采取", "干了", "做了", "咋", "几件事", "几方面", "哪些方面",
             "how did", "how do",
             "how does", "measures", "what did", "steps")
@@ -92,17 +92,22 @@ WANT_CUES = (
 CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "分别", "各有", "各取得", "比较", "对比", "共同", "都有哪些案例",
               "哪些单位", "which cases", "compare", "both", "each case", "each of the", "respectively")  # (each level: no)
 COMPARE_CUES = ("比较", "对比", "compare")
-TABLE_COUNT = re.compile(r"(?<![第哪])(多少|几)个?(报送)?(案例|单位)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
+TABLE_COUNT = re.compile(r"(?<![第哪])(多少|几)[个篇份则项]?(报送)?(案例|单位)|(?:索引表|目录).{0,6}(?:多少|几)(?:行|条)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(
     r"案例[一二三四五六七八九十\d]{0,3}的?(?:全称|全名|完整标题|完整名称)|报送|哪个单位报|谁报|哪个部门报|谁提交|由谁报|案例(?:讲|说|写)的?(?:是)?什么|是(?:关于)?什么的?案例|哪(?:两|几)?个?(?:单位|部门).{0,4}(?:报|提交)|案例名称|案例标题|案例的(标题|题目|名字)|"
-    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|序号|编号是|案例.{0,8}排(?:在)?第几|submitted|title of case|"
+    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|案例(?:是|排)?几号|序号|编号是|案例.{0,8}排(?:在)?第几|submitted|title of case|"
     r"(?:报|交|提交)了?(?:个|一个)?(?:什么|哪个|哪些|哪几个|啥)案例"
 )
 ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单位|案例|标题)|(报送单位|案例标题|案例名称)(都|分别)?(有哪些|是哪些|列)|"
                       r"哪些(单位|部门)(报送|提交|报)了?(案例)?[？?]?$|(来自|出自)哪些(单位|部门)|(汇编|这份|这本|本书|里面|这次|这批).{0,6}(有|收|收录|包括|包含)了?哪些案例[？?]?$|"
                       r"列(一下|出)?.{0,6}(报送单位|案例|标题)|all (the )?(units|cases|titles)")
-POSITION_LAST = re.compile(r"(排在|排|列在)?最后(一个|一篇|一项|那个|的)?案例|案例.{0,4}(排在|排)最后|last case")
+# the submitting unit as the doer of what is asked (报送单位自己出面签了协议), not the index's column
+SUBMITTER_ACTS = re.compile(r"报送单位(?:自己|自身|本身|亲自|直接|都)?(?:出面|牵头|制定|签|联合|指导|参与|推动|建立|发布|出台|组织|"
+                            r"开展|搞|做|提出|引进|建设|打造)|报送单位(?:自己|自身|本身|亲自)")
+# a case's place in the index asked for: 第几号, 几号案例, 编号是多少, 排第几个
+TABLE_NUMBER_ASKED = re.compile(r"第几号|几号案例|案例(?:是|排)?几号|(?:编号|序号)(?:是)?(?:多少|几)|案例.{0,8}排(?:在)?第几")
+POSITION_LAST = re.compile(r"(排在|排|列在)?最(?:后|末)(一个|一篇|一项|那个)?的?案例|案例.{0,4}(排在|排)最后|last case")
 POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八九十\d]{1,3})(?:位|个|篇)?的?(?:是哪个|是哪一个)?案例|"
                           r"第([一二三四五六七八九十\d]{1,3})篇")
 # (案例一共 / 案例一起 are 一共 and 一起, not case one)
@@ -126,7 +131,7 @@ SHORT_YEAR = re.compile(r"(?<![\d.])(1[5-9]|2\d)\s*年(?![来间内度多以前�
 PRONOUNS = ("它", "这个", "该案例", "该项", "其", "这些", "那个", "上述", "此案", "这项", "这一", "他们", "它们", "那它", "这家",
             "这件事", "这事", "此事", "该事", "这个事", "那件事",
             "这里", "this case", "it", "its", "they", "them", "that case")
-ELLIPSIS = re.compile(r"^(那|那么|还有|另外|再|然后|and|what about)|呢[？?]?$|第[一二三四五六七八九十\d]+(个|条|项|点|块|部分|方面)|还有(别的|其他|吗)")
+ELLIPSIS = re.compile(r"^(那|那么|还有|另外|再|然后|and|what about)|呢[？?]?$|第[一二三四五六七八九十\d]+(个|条|项|点|块|部分|方面|件|招|步|类|样)|还有(别的|其他|吗)")
 # Common Chinese places outside this compilation's city. Used only as a constraint: a place named in the
 # question must occur in the evidence. (General knowledge, not drawn from any eval question.)
 PLACES = tuple(
@@ -142,11 +147,11 @@ PLACES = tuple(
 )
 # "哪家公司开发的", "试点银行是哪几家": the answer must name a firm of that kind
 # (哪两家企业, 试点银行具体是哪几家: a count or an adverb between changes nothing)
-FIRM_ASKED = re.compile(r"哪(?:一|几|两|三|四|五)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所|医院|药店)|"
-                        r"(公司|企业|银行|事务所|医院|药店)(?:分别|各自|都|具体|到底|究竟)?"
+FIRM_ASKED = re.compile(r"哪(?:一|几|两|三|四|五)?(?:家|个|些)(?:(?!案例|里|有|在|的)[\u4e00-\u9fff]){0,4}?(公司|企业|银行|事务所|医院|药店|大学|高校)|"
+                        r"(公司|企业|银行|事务所|医院|药店|大学|高校)(?:分别|各自|都|具体|到底|究竟)?"
                         r"(?:是哪(?:一|几|两|三|四|五)?(?:家|个|些)|有哪(?:一|几|两|三|四|五)?(?:家|个|些)(?![\u4e00-\u9fff]))"
                         # 那家企业叫什么名字 / 涉事的企业叫什么: the firm just described, asked for by name
-                        r"|(?:(?:那|这)一?(?:家|个)[\u4e00-\u9fff]{0,6}?|的)(公司|企业|银行|事务所|医院|药店)"
+                        r"|(?:(?:那|这)一?(?:家|个)[\u4e00-\u9fff]{0,6}?|的)(公司|企业|银行|事务所|医院|药店|大学|高校)"
                         r"[\u4e00-\u9fff]{0,2}?的?"
                         r"(?:叫什么|名字|名称|全称|是谁)"
                         r"|\bwhich (?:[a-z]+ )?(bank|company|firm|hospital|pharmacy)s?\b"
@@ -362,9 +367,12 @@ def read_intent(question: str) -> Intent:
         wants.discard("number")
         if "第几个" in q:  # 排第几个 is a place in a list (of cases), not a rank
             wants.discard("rank")
-    if "几" in q and re.search(r"几(月|号|日)", q):
+    # (案例是几号 asks the case's number in the index, not a day)
+    if "几" in q and re.search(r"几(月|号|日)", q) and not re.search(r"案例(?:是|排)?几号", q):
         wants.discard("number")
         wants.add("date")
+    if TABLE_NUMBER_ASKED.search(q):
+        wants.discard("number")  # 那个案例是几号 / 编号是多少 asks a row's place in the index, which its row gives
     section = None
     # "…情况怎么样？" asks how things stand (a result), not how something was done
     state = STATE_QUESTION.search(ql)
@@ -384,7 +392,7 @@ def read_intent(question: str) -> Intent:
         except ValueError:
             continue
     position = _table_position(ql)
-    all_rows = bool(ALL_ROWS.search(ql))
+    all_rows = bool(ALL_ROWS.search(ql)) and not position  # (列在最末的案例 is one row, not a list of them)
     # "各个案例的成效分别是什么？" asks every case for a section of its text, not the index table's rows
     # (a question about the table's own columns or rows is about the table, whatever else it says)
     table_words = bool(TABLE_CUES.search(ql) or re.search(r"单位|标题|名称|题目|units|titles", ql))
@@ -396,6 +404,9 @@ def read_intent(question: str) -> Intent:
         and not table_words
     all_rows = all_rows and not dated_events
     table = bool(TABLE_COUNT.search(ql)) or all_rows or bool(position) or bool(TABLE_CUES.search(ql))
+    if table and SUBMITTER_ACTS.search(q) and _has(ql, CROSS_CUES) and not TABLE_COUNT.search(ql):
+        # "哪些案例里，报送单位自己跟别的单位签了协议": what the submitting units did, told in the cases' text
+        table = False
     cross = _has(ql, CROSS_CUES) or bool(re.search(r"(和|与|跟|及|、).{1,12}(各|分别|都)", q)) or every_case \
         or dated_events
     if cross and not _has(ql, CROSS_NOT_COMPARE) and PLACE_COMPARED.search(ql):
@@ -410,7 +421,8 @@ def read_intent(question: str) -> Intent:
         count_cases=bool(TABLE_COUNT.search(ql)) and not refs and not all_rows,
         all_rows=all_rows,
         every_case=every_case,
-        firm=(firm.group(1) or firm.group(2) or firm.group(3) or FIRM_EN[firm.group(4)]) if firm else "",
+        firm=(firm.group(1) or firm.group(2) or firm.group(3) or FIRM_EN[firm.group(4)]).replace("高校", "大学")
+        if firm else "",
         firm_described=bool(firm and firm.group(3)),
         places_any=bool(PLACE_ALTERNATIVE.search(ql)),
         position=position,

@@ -15,6 +15,7 @@ from caseqa.app.answer import (
     english_counted,
     english_parts,
     inline_items,
+    marked_points,
     unit_pattern,
 )
 from caseqa.app.runtime import QueryError
@@ -2230,3 +2231,117 @@ def test_a_later_part_about_another_case_is_answered_from_it(answerer):
     assert not ans.abstained and {2, 8} <= set(ans.cases), ans.text
     assert "深圳市破产管理人协会" in ans.text, ans.text
     assert answerer.answer("个体深信贷最长能贷多久？不良率是多少？").abstained
+
+
+def test_index_questions_in_other_words_are_read_from_the_index(answerer):
+    """The index answers how many cases there are, whatever the measure word (几篇), which case is listed
+    last (列在最末), and which number a case described by its topic has (是几号: a number, not a day)."""
+    ans = answerer.answer("汇编里收录了几篇案例")
+    assert not ans.abstained and [c.chunk_id for c in ans.citations] == ["table.r10"], ans.text
+    ans = answerer.answer("目录里列在最末的案例是哪个")
+    assert not ans.abstained and [c.chunk_id for c in ans.citations] == ["table.r10"], ans.text
+    ans = answerer.answer("讲破产审理的那个案例是几号")
+    assert not ans.abstained and [c.chunk_id for c in ans.citations] == ["table.r08"], ans.text
+
+
+def test_why_of_one_measure_quotes_what_it_is_for(answerer):
+    """A why-question about one measure is answered where the measure is told, with the words of its paragraph
+    that say what it is for (the sub-point's aim, the 为… sentence before it, the 有效… sentence after it),
+    not with the case's general background."""
+    ans = answerer.answer("前海为什么用市场化楼宇做集聚区的载体？")
+    assert not ans.abstained and "减少行政成本" in ans.text, ans.text
+    ans = answerer.answer("为什么要把投标保证金换成电子保函")
+    assert not ans.abstained and "减轻企业资金周转压力" in ans.text, ans.text
+    ans = answerer.answer("管理人指定上搞双限机制的用意是什么")
+    assert not ans.abstained and "加快破产案件办理进度" in ans.text, ans.text
+
+
+def test_a_rejected_alternative_is_no_body_the_cases_must_name(answerer):
+    """"而不是仅靠银行自己的数据" names what the asker sets aside, not a body called 靠银行 that case 3 would
+    have to write."""
+    assert not answerer.answer("为什么要建个体户公共信用评价，而不是仅靠银行自己的数据？").abstained
+
+
+def test_units_one_named_case_went_to_are_asked_of_that_case(answerer):
+    """"企·航…去了哪些单位" asks which units the one named case visited; 哪些单位 does not make it a question
+    across the cases (which quoted case 4's 开拓了新市场 for 找市场)."""
+    ans = answerer.answer("企·航计划帮企业找市场时，带企业去了哪些单位？")
+    assert not ans.abstained and set(ans.cases) == {6}, ans.text
+
+
+def test_an_alias_does_not_pick_the_sentence_that_defines_it(answerer):
+    """深国仲 is written once, where case 10 defines its names (中文简称“深国仲”). It says which case is meant;
+    it does not make that background sentence the answer to what 深国仲 brought in."""
+    ans = answerer.answer("深国仲引进了哪些国际组织入驻")
+    assert not ans.abstained and "c10.s1.p1" not in [c.chunk_id for c in ans.citations], ans.text
+
+
+def test_what_submitting_units_did_is_asked_of_the_cases_text(answerer):
+    """"哪些案例里，报送单位自己…签了协议" names the submitting unit as the one who acted: the answer is the
+    cases' text that tells it, not an index row. A question about the index's own rows (几行) is the index's."""
+    ans = answerer.answer("有哪些案例，报送单位亲自跟外方签署了合作备忘录？")
+    assert not ans.abstained and not any(c.chunk_id.startswith("table.") for c in ans.citations), ans.text
+    assert 10 in ans.cases, ans.text
+    ans = answerer.answer("案例目录总共有多少行")
+    assert not ans.abstained and [c.chunk_id for c in ans.citations] == ["table.r10"], ans.text
+
+
+def test_a_figure_at_one_month_is_not_a_later_total(answerer):
+    """"2023年4月…之初，有多少家药店开通" asks the count at that start; 截至2023年12月底…128家药店 is a later
+    total, and the cases give no count for April. The month the text dates a figure to (2023 年 8 月…21 名)
+    still answers."""
+    assert answerer.answer("2023年4月刚实现跨省购药结算之初，一共有多少家药店开通").abstained
+    assert answerer.answer("2023年4月药店刚能跨省直接结算时，第一批开通的药店有多少家").abstained
+    ans = answerer.answer("2023年8月走进市税务局的时候，有多少民营企业代表参加")
+    assert not ans.abstained and "21 名" in ans.text, ans.text
+
+
+def test_counts_and_dates_in_other_words_are_answered(answerer):
+    """几大板块 is answered by a count in words (三大业务板块); and a body named after a verb (…时候指导破产管理人
+    协会) is that body, which case 8 writes, so its dated sentence answers the when-question."""
+    ans = answerer.answer("金服平台一共分几大块业务")
+    assert not ans.abstained and "三大业务板块" in ans.text, ans.text
+    ans = answerer.answer("中院是什么时候指导破产管理人协会搞出操作流程的")
+    assert not ans.abstained and "2023年7月27日" in ans.text, ans.text
+
+
+def test_a_named_case_that_does_not_answer_is_said_not_to(answerer):
+    """"仲裁院和检察院分别跟哪些大学…": case 9 names universities (吉林大学, 香港中文大学); case 10 names none,
+    so its line is not some sentence about a 研究院 — the answer says case 10 does not tell."""
+    ans = answerer.answer("检察院和仲裁院各自跟哪些高校有合作？")
+    assert not ans.abstained and set(ans.cases) == {9}, ans.text
+    assert "案例十" in ans.text.split("没有找到")[-1], ans.text
+
+
+def test_the_kth_point_asked_in_other_measure_words(answerer):
+    """"第二件具体怎么做的" after the four things 企·航 does is the second of them (找市场, with what follows its
+    title); "第三步呢" after the results counted 一是…；二是…；三是… is the third point, not the third item of a
+    、-list inside one point (统筹停水、临时接驳、不停水碰口)."""
+    first = answerer.answer("企·航计划帮企业做了哪几件事")
+    ans = answerer.answer("第二件具体怎么做的", history=[first])
+    assert not ans.abstained and "找市场" in ans.text and "200 多家" in ans.text, ans.text
+    first = answerer.answer("供水可靠性监测分了哪几步")
+    ans = answerer.answer("第三步呢", history=[first])
+    assert not ans.abstained and "三是提升用户用水体验" in ans.text, ans.text
+
+
+def test_marked_points_are_the_counted_points_of_one_sentence():
+    """Each 一是/二是/三是 point of a sentence, without the ；that ends it; a sentence that counts one point only,
+    or none, has no points to pick."""
+    text = "成效有三：一是停水少了；二是服务好了；三是投诉降了。"
+    assert [text[a:b] for a, b in marked_points(text)] == ["一是停水少了", "二是服务好了", "三是投诉降了"]
+    assert marked_points("一是停水少了。") == []
+    assert marked_points("这不是一个列表，只是一句话。") == []
+
+
+def test_a_sum_asked_by_what_it_pays_needs_a_sum(answerer):
+    """"保费是多少" asks a sum of money: a sentence that writes 保费 beside other figures (5 分钟, 1 至 3 天) does
+    not give it, and the cases give none, so the answer is a refusal."""
+    assert answerer.answer("开一笔电子保函要交的保费是多少").abstained
+
+
+def test_the_sentence_naming_the_place_asked_leads(answerer):
+    """"跟新加坡签了什么" is answered by the sentence that names 新加坡 (…新加坡国际调解中心（SIMC）…), not by a
+    closer-scoring one about the agreements with Russia and Italy."""
+    ans = answerer.answer("仲裁院跟新加坡签了什么协议")
+    assert not ans.abstained and "新加坡" in ans.text, ans.text
