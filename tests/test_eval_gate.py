@@ -19,7 +19,10 @@ one-case label among them) moved the held-back split from 219 to 216 of 267 righ
 more such items, written with part_zh and never studied) grew the split to 327, three were re-based on its
 figures, the old 267 items unchanged at 216 right: refusal recall 0.83 -> 0.80 (56 of 68; part_zi's own 14
 scored 9 on first sight, 10 now), all facts 0.79 -> 0.78 (0.784) and cross-case 0.65 -> 0.63 (29 of 44). Each
-passes with one more failure.
+passes with one more failure. When part_zk (60 more such items, written with part_zj and never studied; 38 of 60
+right on first sight and now) grew the split to 387, four were re-based on its figures, the old 267 items at 218
+right (216 before): retrieval hit@5 0.96 -> 0.95 (0.954), MRR@10 0.82 -> 0.81 (0.814), key facts 0.83 -> 0.82
+(0.823) and all facts 0.78 -> 0.76 (0.765). Each passes with one more failure.
 """
 
 from __future__ import annotations
@@ -33,10 +36,10 @@ from caseqa.eval.run import evaluate
 pytestmark = pytest.mark.model
 
 FLOORS = {
-    ("retrieval", "hybrid", "hit@5"): 0.96,
-    ("retrieval", "hybrid", "mrr@10"): 0.82,
-    ("answers", "key_fact_recall"): 0.83,
-    ("answers", "all_facts_accuracy"): 0.78,
+    ("retrieval", "hybrid", "hit@5"): 0.95,
+    ("retrieval", "hybrid", "mrr@10"): 0.81,
+    ("answers", "key_fact_recall"): 0.82,
+    ("answers", "all_facts_accuracy"): 0.76,
     ("answers", "citation_precision"): 0.80,
     ("refusal", "recall"): 0.80,
     ("cross_case_accuracy",): 0.63,
