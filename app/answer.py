@@ -884,11 +884,10 @@ class Answerer:
         self._all_identity = set().union(*self._identity.values()) if self._identity else set()
         # a word of an alias that the text writes only where it defines the alias (中文简称“深国仲”) points at
         # that definition, never at what a question asks: in choosing sentences it counts nothing
-        text = {s.id: s.text for p in self.corpus.paragraphs for s in p.sentences}
-        alias_words = {t for c in self.corpus.cases for t in self.tokenize(" ".join(self._aliases(c)))}
-        self._defined_only = {t for t in alias_words - set().union(*(
-            self._identity[c.number] - set(self.tokenize(" ".join(self._aliases(c)))) for c in self.corpus.cases))
-            if all(ALIAS_MARK.search(text[sid]) for sid, toks in self._tokens.items() if t in toks)}
+        named = {t for c in self.corpus.cases for t in self.tokenize(" ".join([c.title, c.table_title, c.unit]))}
+        alias_words = {t for c in self.corpus.cases for t in self.tokenize(" ".join(self._aliases(c)))} - named
+        self._defined_only = {t for t in alias_words
+                              if all(ALIAS_MARK.search(s.text) for s in sentences if t in self._tokens[s.id])}
         # the city the compilation is about (深圳 of 深圳市级…案例), as a question may name it
         city = re.search(r"^\s*(?:\d{4}\s*年)?\s*([\u4e00-\u9fff]{2,3}?)市", self.corpus.title)
         self._home: tuple[str, ...] = (city.group(1), "我市", "本市", "全市", "本地") if city else ()
@@ -1405,8 +1404,8 @@ class Answerer:
         if not filt and not intent.cross_case and "list" in intent.wants and len(self._quoted_cases(intent)) >= 2:
             # 哪些项目称自己是“全国首个”: a quoted term several cases write makes a list of those cases
             intent = replace(intent, cross_case=True)
-        if intent.cross_case and not filt and len(named) == 1 and UNITS_WITHIN.search(q) and not (
-                set(CROSS_CUES) - {"哪些单位"}) & {c for c in CROSS_CUES if c in q.lower()}:
+        if intent.cross_case and not filt and len(named) == 1 and UNITS_WITHIN.search(q) and not any(
+                c in q.lower() for c in CROSS_CUES if c != "哪些单位"):
             # "企航找市场 去了哪些单位": the units one named case went to, not a question across the cases
             intent, filt = replace(intent, cross_case=False), named
         if intent.cross_case and not filt:
@@ -2145,8 +2144,7 @@ class Answerer:
             while (verb := next((v for v in VERBS_BEFORE_BODY if flat.startswith(v, start, m.start())), None)):
                 start += len(verb)
             # (…and past such a verb inside the run: 什么时候指导破产管理人协会 names 破产管理人协会)
-            inner = [flat.rfind(v, start, m.start()) + len(v) for v in VERBS_BEFORE_BODY
-                     if flat.rfind(v, start, m.start()) > start]
+            inner = [j + len(v) for v in VERBS_BEFORE_BODY if (j := flat.rfind(v, start, m.start())) > start]
             start = max([start, *(i for i in inner if m.start() - i >= 2)])
             if m.start() - start >= 2:
                 spans.append((start, m.start(), m.end()))

@@ -93,10 +93,12 @@ CROSS_CUES = ("哪些案例", "哪几个案例", "几个案例都", "各自", "�
               "哪些单位", "which cases", "compare", "both", "each case", "each of the", "respectively")  # (each level: no)
 COMPARE_CUES = ("比较", "对比", "compare")
 TABLE_COUNT = re.compile(r"(?<![第哪])(多少|几)[个篇份则项]?(报送)?(案例|单位)|(?:索引表|目录).{0,6}(?:多少|几)(?:行|条)|案例.{0,4}(总数|一共|共有)|一共.{0,6}案例|how many (cases|units)")
+# 那个案例是几号: a case's number in the index, not a day of the month
+CASE_NUMBER = r"案例(?:是|排)?几号"
 # the index table (序号 / 报送单位 / 案例名称) as the subject of the question
 TABLE_CUES = re.compile(
     r"案例[一二三四五六七八九十\d]{0,3}的?(?:全称|全名|完整标题|完整名称)|报送|哪个单位报|谁报|哪个部门报|谁提交|由谁报|案例(?:讲|说|写)的?(?:是)?什么|是(?:关于)?什么的?案例|哪(?:两|几)?个?(?:单位|部门).{0,4}(?:报|提交)|案例名称|案例标题|案例的(标题|题目|名字)|"
-    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|案例(?:是|排)?几号|序号|编号是|案例.{0,8}排(?:在)?第几|submitted|title of case|"
+    r"(标题|题目)(是|叫|怎么写|写的是)|案例叫什么|案例的?名字|第几号|第几个案例|几号案例|" + CASE_NUMBER + r"|序号|编号是|案例.{0,8}排(?:在)?第几|submitted|title of case|"
     r"(?:报|交|提交)了?(?:个|一个)?(?:什么|哪个|哪些|哪几个|啥)案例"
 )
 ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单位|案例|标题)|(报送单位|案例标题|案例名称)(都|分别)?(有哪些|是哪些|列)|"
@@ -106,7 +108,7 @@ ALL_ROWS = re.compile(r"(所有|全部|每个|每一个|各个)的?(报送)?(单
 SUBMITTER_ACTS = re.compile(r"报送单位(?:自己|自身|本身|亲自|直接|都)?(?:出面|牵头|制定|签|联合|指导|参与|推动|建立|发布|出台|组织|"
                             r"开展|搞|做|提出|引进|建设|打造)|报送单位(?:自己|自身|本身|亲自)")
 # a case's place in the index asked for: 第几号, 几号案例, 编号是多少, 排第几个
-TABLE_NUMBER_ASKED = re.compile(r"第几号|几号案例|案例(?:是|排)?几号|(?:编号|序号)(?:是)?(?:多少|几)|案例.{0,8}排(?:在)?第几")
+TABLE_NUMBER_ASKED = re.compile(r"第几号|几号案例|" + CASE_NUMBER + r"|(?:编号|序号)(?:是)?(?:多少|几)|案例.{0,8}排(?:在)?第几")
 POSITION_LAST = re.compile(r"(排在|排|列在)?最(?:后|末)(一个|一篇|一项|那个)?的?案例|案例.{0,4}(排在|排)最后|last case")
 POSITION_NTH = re.compile(r"(?:排在|排|列在)第([一二三四五六七八九十\d]{1,3})(?:位|个|篇)?的?(?:是哪个|是哪一个)?案例|"
                           r"第([一二三四五六七八九十\d]{1,3})篇")
@@ -368,7 +370,7 @@ def read_intent(question: str) -> Intent:
         if "第几个" in q:  # 排第几个 is a place in a list (of cases), not a rank
             wants.discard("rank")
     # (案例是几号 asks the case's number in the index, not a day)
-    if "几" in q and re.search(r"几(月|号|日)", q) and not re.search(r"案例(?:是|排)?几号", q):
+    if "几" in q and re.search(r"几(月|号|日)", q) and not re.search(CASE_NUMBER, q):
         wants.discard("number")
         wants.add("date")
     if TABLE_NUMBER_ASKED.search(q):
