@@ -1747,14 +1747,17 @@ class Answerer:
     def _measure_named(self, q: str, case_no: int) -> bool:
         """Whether a why-question names one of the case's measures: a word of it that the case's 主要做法 writes
         and its background never does (选市场化楼宇, 电子保函替代投标保证金), not the case's own name. One such word
-        (打通) is too little to tell a measure from the case's general cause."""
+        (打通, or 破产快审 with its 快审, the case's own measure) is too little to tell a measure from the case's
+        general cause."""
         words = [t for t in self._specific_words(q) if t not in self._identity.get(case_no, set())]
         told: dict[str, set[str]] = {PRACTICE: set(), BACKGROUND: set()}
         for para in self.corpus.paragraphs:
             if para.case == case_no and para.section_kind in (PRACTICE, BACKGROUND, PREAMBLE):
                 kind = PRACTICE if para.section_kind == PRACTICE else BACKGROUND
                 told[kind].update(*(self._tokens[x.id] for x in para.sentences))
-        return len({t for t in words if t in told[PRACTICE] and t not in told[BACKGROUND]}) >= 2
+        only = {t for t in words if t in told[PRACTICE] and t not in told[BACKGROUND]}
+        # (a word inside another of them is the same term: 快审 of 破产快审)
+        return len([t for t in only if not any(t != u and t in u for u in only)]) >= 2
 
     def _with_purpose(self, chosen: list[_Scored]) -> list[_Scored]:
         """A measure's quote with the sentence of its paragraph that says what it is for: the sub-point title
